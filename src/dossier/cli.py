@@ -1,0 +1,283 @@
+"""The command line: a thin layer that parses input, calls the library and reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dossier import __version__, pipeline, settings
+from dossier.core import EXPORTS, Dossier, demo_corpus
+from dossier.errors import BadInput, DossierError
+
+app = typer.Typer(help="dossier: turn piles of news articles into a sourced picture of events.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+
+class State:
+    db: str = settings.get("db")
+
+
+def _open() -> Dossier:
+    return Dossier(State.db)
+
+
+def friendly(fn: Callable) -> Callable:
+    """Errors for people: one line saying what happened and what to do, no traceback."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except DossierError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            err.print("interrupted: what was stored so far is kept; run the command again to resume")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _jsonl(rows) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def _want_jsonl(flag: bool) -> bool:
+    return flag or not sys.stdout.isatty()
+
+
+class RichProgress:
+    """Pipeline progress as rich bars, one per stage."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.task = None
+
+    def start(self, stage: str, total: int) -> None:
+        self.task = self.progress.add_task(stage, total=max(total, 1) if total else 1)
+        if not total:
+            self.progress.update(self.task, completed=1, description=f"{stage} (up to date)")
+
+    def advance(self, n: int) -> None:
+        self.progress.advance(self.task, n)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dossier {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: str = typer.Option(settings.get("db"), "--db", help="SQLite file or postgresql:// URL.", envvar="DOSSIER_DB"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    State.db = db
+
+
+@app.command("ingest")
+@friendly
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., help="Files or folders (recursive); '-' reads stdin."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="Force a reader: text, html, json, jsonl, warc, feed."),
+) -> None:
+    """Store articles from files, folders or stdin. Running it twice stores nothing twice."""
+    with _open() as d, err.status("reading…") as status:
+        report = d.ingest(paths, fmt=fmt, on_error=_print_skip,
+                          on_progress=lambda name: status.update(f"reading {name}"))
+    err.print(f"read {report.read}, new {report.new}, already stored {report.already_stored}, "
+              f"skipped {len(report.errors)}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_skip(exc: BadInput) -> None:
+    err.print(f"skipped {exc.where}: {exc.problem}", highlight=False, markup=False)
+
+
+@app.command("run")
+@friendly
+def run_cmd(stage: list[str] = typer.Option(None, "--stage", help="Run only these stages (and what they need).")) -> None:
+    """Run the pipeline over stored articles; only what is new or outdated is processed."""
+    with _open() as d, _progress() as p:
+        report = d.run(stage or None, progress=RichProgress(p))
+    _report_failures(report)
+
+
+def _report_failures(report: pipeline.RunReport) -> None:
+    for line in report.failures:
+        err.print(f"failed {line}", highlight=False, markup=False)
+
+
+@app.command("articles")
+@friendly
+def articles_cmd(
+    limit: int = typer.Option(50, help="How many."),
+    offset: int = typer.Option(0, help="Skip this many."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="JSON Lines (the default when piped)."),
+) -> None:
+    """List stored articles."""
+    with _open() as d:
+        rows = d.store.list_articles(limit=limit, offset=offset)
+    if _want_jsonl(jsonl):
+        return _jsonl(rows)
+    table = Table("id", "title", "outlet", "published", "lang", "copy of")
+    for r in rows:
+        table.add_row(r["id"], r["title"] or "", r["outlet"] or "", r["published"] or "", r["language"] or "",
+                      r["duplicate_of"] or "")
+    out.print(table)
+
+
+@app.command("show")
+@friendly
+def show_cmd(
+    ids: list[str] = typer.Argument(None, help="Article ids or prefixes; none shows all."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Full records as JSON Lines (the default when piped)."),
+    junk: bool = typer.Option(False, "--junk", help="Also show what cleaning removed."),
+) -> None:
+    """Print articles back: metadata and clean text."""
+    with _open() as d:
+        articles = [d.article(i) for i in ids] if ids else list(d.articles())
+    if _want_jsonl(jsonl):
+        return _jsonl(a.model_dump(mode="json", exclude={"raw", "offset_map"}) for a in articles)
+    for a in articles:
+        _print_article(a, junk)
+
+
+def _print_article(a, junk: bool) -> None:
+    out.rule(f"[bold]{a.id}[/bold]")
+    for label, value in (("title", a.title), ("outlet", a.outlet), ("author", a.author),
+                         ("published", _published(a)), ("language", a.language), ("source", a.source),
+                         ("copy of", a.duplicate_of)):
+        if value:
+            out.print(f"[dim]{label:>10}[/dim] {value}", highlight=False, markup=True)
+    out.print()
+    out.print(a.text if a.text is not None else "(not cleaned yet: run 'dossier run')", markup=False, highlight=False)
+    if junk and a.junk:
+        out.print("\n[dim]removed:[/dim]")
+        for j in a.junk:
+            out.print(f"  [dim]{j.reason}:[/dim] {j.text}", highlight=False)
+
+
+def _published(a) -> str | None:
+    if not a.published:
+        return None
+    how = f" ({a.published_how})" if a.published_how else ""
+    return f"{a.published}{how}"
+
+
+@app.command("search")
+@friendly
+def search_cmd(query: str, limit: int = typer.Option(20), jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """Full-text search over article titles and text."""
+    with _open() as d:
+        hits = d.search(query, limit)
+    if _want_jsonl(jsonl):
+        return _jsonl(hits)
+    table = Table("id", "title", "snippet")
+    for h in hits:
+        table.add_row(h["article_id"], h["title"] or "", h["snippet"] or "")
+    out.print(table)
+    if not hits:
+        err.print(f"no article matches {query!r}")
+
+
+@app.command("export")
+@friendly
+def export_cmd(
+    kind: str = typer.Argument(..., help=f"What to export: {', '.join(EXPORTS)}."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+) -> None:
+    """Export stored data."""
+    with _open() as d:
+        n = d.export(kind, fmt, output)
+    err.print(f"exported {n} {kind}" + (f" to {output}" if output else ""), highlight=False)
+
+
+@app.command("stages")
+@friendly
+def stages_cmd() -> None:
+    """List the pipeline stages with their versions and how many articles each has processed."""
+    with _open() as d:
+        done = d.store.stage_keys()
+    table = Table("stage", "version", "requires", "scope", "up to date")
+    for cls in pipeline.ordered():
+        key = pipeline.stage_key(cls)
+        table.add_row(cls.name, cls.version, ", ".join(cls.requires), cls.scope, str(done.get(cls.name, {}).get(key, 0)))
+    out.print(table)
+
+
+@app.command("errors")
+@friendly
+def errors_cmd(limit: int = typer.Option(100)) -> None:
+    """Show recorded problems (bad inputs, failed articles), newest first."""
+    with _open() as d:
+        for e in d.store.errors(limit):
+            out.print(f"{e['at']}  {e['source']}: {e['problem']}", highlight=False, markup=False)
+
+
+@app.command("settings")
+def settings_cmd() -> None:
+    """List settings with their current values (set them as DOSSIER_<NAME>)."""
+    table = Table("setting", "value", "help")
+    for s in settings.SETTINGS:
+        value = settings.get(s.name)
+        table.add_row(f"DOSSIER_{s.name.upper()}", "(set)" if s.name == "api_token" and value else str(value), s.help)
+    out.print(table)
+
+
+@app.command("demo")
+@friendly
+def demo_cmd() -> None:
+    """Ingest the built-in demo corpus (fictional articles), run everything and summarize."""
+    with _open() as d:
+        with err.status("reading the demo corpus…"):
+            report = d.ingest([demo_corpus()])
+        with _progress() as p:
+            run = d.run(progress=RichProgress(p))
+        _report_failures(run)
+        summary = d.summary()
+    out.print(f"demo: {report.new} new articles in {State.db} ({report.already_stored} already stored)")
+    _print_summary(summary)
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    table = Table("what", "count")
+    for k, v in summary.items():
+        table.add_row(k, str(v))
+    out.print(table)
+
+
+@app.command("info")
+@friendly
+def info_cmd() -> None:
+    """Counts of what the database holds."""
+    with _open() as d:
+        _print_summary(d.summary())
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    run()

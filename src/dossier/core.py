@@ -1,0 +1,87 @@
+"""The Python API: one object over a store, used by the CLI, the REST API and the UI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dossier import pipeline, settings
+from dossier.errors import BadInput, DossierError
+from dossier.ingest import IngestReport, ingest
+from dossier.model import Article
+from dossier.store import Store
+from dossier.store.export import write_rows
+
+ARTICLE_EXPORT_FIELDS = (
+    "id source url format title outlet author published published_precision published_how "
+    "published_confidence language duplicate_of text"
+).split()
+
+
+def article_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for a in store.iter_articles():
+        row = a.model_dump(include=set(ARTICLE_EXPORT_FIELDS), mode="json")
+        yield {k: row.get(k) for k in ARTICLE_EXPORT_FIELDS}
+
+
+# Export kinds: later stages add theirs (entities, quotes, stories, events).
+EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {"articles": article_rows}
+
+
+def demo_corpus() -> Path:
+    """The folder of the built-in fictional demo articles."""
+    return Path(str(resources.files("dossier") / "demo" / "corpus"))
+
+
+class Dossier:
+    """A dossier database: ingest, run the pipeline, read back, search, export.
+
+    >>> d = Dossier("news.db")
+    >>> d.ingest(["articles/"])
+    >>> d.run()
+    >>> [a.title for a in d.articles()]
+    """
+
+    def __init__(self, db: str | Path | None = None):
+        self.store = Store.open(db or settings.get("db"))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ingest(self, paths: Iterable[str | Path], fmt: str | None = None,
+               on_error: Callable[[BadInput], None] | None = None,
+               on_progress: Callable[[str], None] | None = None) -> IngestReport:
+        return ingest(self.store, paths, fmt=fmt, on_error=on_error, on_progress=on_progress)
+
+    def run(self, stages: Iterable[str] | None = None, progress: pipeline.Progress | None = None) -> pipeline.RunReport:
+        return pipeline.run(self.store, stages, progress=progress)
+
+    def articles(self) -> Iterator[Article]:
+        return self.store.iter_articles()
+
+    def article(self, article_id: str) -> Article:
+        return self.store.get_article(article_id)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self.store.search(query, limit)
+
+    def export(self, kind: str, fmt: str, output: str | Path | None = None) -> int:
+        if kind not in EXPORTS:
+            raise DossierError(f"nothing to export as {kind!r}: choose one of {', '.join(EXPORTS)}")
+        return write_rows(EXPORTS[kind](self.store), fmt, output)
+
+    def summary(self) -> dict[str, int]:
+        return self.store.summary()
+
+    def demo(self, on_progress: Callable[[str], None] | None = None,
+             progress: pipeline.Progress | None = None) -> tuple[IngestReport, pipeline.RunReport]:
+        report = self.ingest([demo_corpus()], on_progress=on_progress)
+        return report, self.run(progress=progress)

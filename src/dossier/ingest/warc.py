@@ -1,0 +1,42 @@
+"""WARC archives: every HTML response record is one article."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from dossier.errors import BadInput
+from dossier.ingest.base import looks_binary
+from dossier.ingest.html import read_html
+from dossier.model import Article
+
+
+def read_warc(data: bytes, source: str) -> Iterator[Article | BadInput]:
+    found = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            where = f"{source}#{url}"
+            body = record.content_stream().read()
+            found += 1
+            if not body.strip() or looks_binary(body):
+                yield BadInput(where, "empty or binary HTTP body")
+                continue
+            hints = {"fetched": record.rec_headers.get_header("WARC-Date"), "url": url}
+            try:
+                yield from read_html(body, where, url=url, hints=hints)
+            except BadInput as exc:
+                yield exc
+    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        yield BadInput(source, f"broken WARC archive ({exc}); records before the damage were read")
+        return
+    if not found:
+        yield BadInput(source, "WARC archive holds no HTML response records")

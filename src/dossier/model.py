@@ -1,0 +1,188 @@
+"""The one data model every stage reads and writes.
+
+Offsets are character offsets into ``Article.text`` (the clean text) unless a
+field says otherwise; ``Article.offset_map`` maps them back to ``Article.raw``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Precision = Literal["second", "day", "month", "year", "decade", "interval", "unknown"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"]
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Evidence(Model):
+    """Where a statement comes from: an article, a character span, its sentence."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str = ""
+    sentence_index: int | None = None
+    sentence: str = ""
+
+
+class Junk(Model):
+    """A piece of the raw text removed by cleaning, kept so a user can see why."""
+
+    start: int  # offsets into Article.raw_text
+    end: int
+    text: str
+    reason: str
+
+
+class Segment(Model):
+    """``length`` characters at ``clean_start`` in the clean text equal those at ``raw_start``."""
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+class Article(Model):
+    id: str  # hash of the raw bytes
+    source: str  # path, URL or "stdin"
+    url: str | None = None
+    format: str = "text"  # text | html | json | warc | feed
+    raw: str = ""  # decoded raw input (HTML markup kept)
+    raw_text: str | None = None  # text before junk removal (== raw for plain text)
+    text: str | None = None  # clean body; None until the clean stage ran
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601, cut to its precision ("2022-10", "2022")
+    published_precision: Precision | None = None
+    published_how: str | None = None  # metadata | field | text | inferred
+    published_confidence: float | None = None
+    language: str | None = None
+    junk: list[Junk] = Field(default_factory=list)
+    offset_map: list[Segment] = Field(default_factory=list)
+    duplicate_of: str | None = None  # representative article of its near-duplicate group
+    hints: dict[str, Any] = Field(default_factory=dict)  # metadata given at ingest
+    ingested_at: str = Field(default_factory=utcnow)
+
+    def raw_offset(self, clean_offset: int) -> int | None:
+        """Map a clean-text offset back to ``raw_text``; None where the text was rewritten."""
+        starts = [s.clean_start for s in self.offset_map]
+        i = bisect_right(starts, clean_offset) - 1
+        if i < 0:
+            return None
+        seg = self.offset_map[i]
+        if clean_offset - seg.clean_start <= seg.length:
+            return seg.raw_start + clean_offset - seg.clean_start
+        return None
+
+
+class Sentence(Model):
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Mention(Model):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity_id: str | None = None
+    role: str | None = None  # "Kremlin spokesman"
+    kind: Literal["name", "role", "pronoun", "demonym"] = "name"
+    evidence: Evidence
+
+
+class Entity(Model):
+    id: str  # stable: derived from the canonical name and type
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    country: str | None = None  # ISO-3
+    mention_count: int = 0
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+class TimeMention(Model):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO value at its precision
+    precision: Precision = "unknown"
+    evidence: Evidence
+
+
+class SourceLink(Model):
+    """One link of an attribution chain: speaker -> carrier(s) -> outlet."""
+
+    name: str
+    role: Literal["speaker", "carrier", "outlet"]
+    entity_id: str | None = None
+    stated: bool = True  # False where the link is inferred
+
+
+class Quote(Model):
+    id: str
+    article_id: str
+    kind: Literal["direct", "indirect", "partial", "scare"]
+    text: str
+    start: int
+    end: int
+    cue: str | None = None
+    speaker: str | None = None  # as written: "he", "the Belarusian leader"
+    speaker_entity_id: str | None = None
+    speaker_kind: Literal["name", "pronoun", "role", "unnamed", "none"] = "none"
+    chain: list[SourceLink] = Field(default_factory=list)
+    statement_id: str | None = None
+    evidence: Evidence
+
+
+class Event(Model):
+    id: str
+    type: str  # PLOVER type
+    mode: str | None = None
+    actor: str | None = None
+    actor_entity_id: str | None = None
+    actor_country: str | None = None
+    actor_sector: str | None = None
+    target: str | None = None
+    target_entity_id: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
+    date: str | None = None
+    date_precision: Precision | None = None
+    location: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    reported_by: str | None = None
+    confidence: float = 1.0
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Story(Model):
+    id: str
+    title: str
+    article_ids: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    summary: list[Evidence] = Field(default_factory=list)
+    independent_sources: int = 0
+    outlets: dict[str, int] = Field(default_factory=dict)
+    storyline_id: str | None = None

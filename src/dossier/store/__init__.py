@@ -1,0 +1,521 @@
+"""The store: every read and write of dossier's data goes through ``Store``.
+
+SQLite (one file, WAL, FTS5) is the default; a ``postgresql://`` URL selects
+PostgreSQL behind the same interface. Portable SQL via SQLAlchemy Core; the only
+dialect-specific part is full-text search.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from dossier.errors import NotFound, StoreError
+from dossier.model import Article, utcnow
+from dossier.store import schema as s
+
+M = TypeVar("M", bound=BaseModel)
+
+_ARTICLE_COLUMNS = (
+    "raw_text text title outlet author published published_precision published_how "
+    "published_confidence language duplicate_of url"
+).split()
+_ARTICLE_DATA = ("junk", "offset_map", "hints")
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL from a file path or a URL."""
+    db = str(db)
+    if "://" in db:
+        return db.replace("postgresql://", "postgresql+psycopg://", 1) if db.startswith("postgresql://") else db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """A dossier database. Open with ``Store.open(path_or_url)``."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self.migrate()
+
+    @classmethod
+    def open(cls, db: str | Path) -> Store:
+        url = database_url(db)
+        try:
+            if url.startswith("sqlite:///"):
+                path = Path(url.removeprefix("sqlite:///"))
+                if path.parent and not path.parent.exists():
+                    raise StoreError(f"cannot create database {path}: folder {path.parent} does not exist")
+                engine = create_engine(url)
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            return cls(engine)
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open database {db}: {exc}. Check the path or URL.") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return self._schema_version(conn)
+
+    def _schema_version(self, conn: Connection) -> int:
+        try:
+            row = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema_version")).first()
+        except (OperationalError, SQLAlchemyError):
+            conn.rollback()
+            return 0
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, one migration per transaction."""
+        with self.engine.connect() as conn:
+            current = self._schema_version(conn)
+        if current > s.SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema version {current} is newer than this dossier ({s.SCHEMA_VERSION}): upgrade dossier"
+            )
+        for version in range(current, s.SCHEMA_VERSION):
+            try:
+                with self.engine.begin() as conn:
+                    s.MIGRATIONS[version](conn)
+                    self._set_meta(conn, "schema_version", str(version + 1))
+            except SQLAlchemyError as exc:
+                raise StoreError(f"migrating the database to version {version + 1} failed: {exc}") from exc
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute(delete(s.meta).where(s.meta.c.key == key))
+        conn.execute(insert(s.meta).values(key=key, value=value))
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).first()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            self._set_meta(conn, key, value)
+
+    # -- articles -----------------------------------------------------------
+
+    def add_articles(self, batch: Sequence[Article]) -> list[str]:
+        """Store new articles in one transaction; return the ids that were new.
+
+        An article already stored (same raw bytes) is not stored again; its new
+        source is remembered.
+        """
+        if not batch:
+            return []
+        ids = [a.id for a in batch]
+        new: list[str] = []
+        with self.engine.begin() as conn:
+            known = self._existing_ids(conn, ids)
+            seq = conn.execute(select(func.coalesce(func.max(s.articles.c.seq), 0))).scalar_one()
+            for article in batch:
+                if article.id not in known:
+                    seq += 1
+                    conn.execute(insert(s.articles).values(**self._article_row(article), seq=seq))
+                    known.add(article.id)
+                    new.append(article.id)
+                self._add_source(conn, article.id, article.source)
+        return new
+
+    def _existing_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        rows = conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(list(ids))))
+        return {r[0] for r in rows}
+
+    def _add_source(self, conn: Connection, article_id: str, source: str) -> None:
+        exists = conn.execute(
+            select(s.article_sources.c.article_id).where(
+                s.article_sources.c.article_id == article_id, s.article_sources.c.source == source
+            )
+        ).first()
+        if not exists:
+            conn.execute(insert(s.article_sources).values(article_id=article_id, source=source, seen_at=utcnow()))
+
+    @staticmethod
+    def _article_row(a: Article) -> dict[str, Any]:
+        row = {c: getattr(a, c) for c in _ARTICLE_COLUMNS}
+        row.update(
+            id=a.id,
+            source=a.source,
+            format=a.format,
+            raw=zlib.compress(a.raw.encode("utf-8"), 6),
+            data=json.dumps({k: a.model_dump(mode="json")[k] for k in _ARTICLE_DATA}),
+            ingested_at=a.ingested_at,
+            updated_at=utcnow(),
+        )
+        return row
+
+    @staticmethod
+    def _article_from_row(row) -> Article:
+        m = row._mapping
+        data = json.loads(m["data"] or "{}")
+        fields = {c: m[c] for c in _ARTICLE_COLUMNS}
+        return Article(
+            id=m["id"],
+            source=m["source"],
+            format=m["format"],
+            raw=zlib.decompress(m["raw"]).decode("utf-8"),
+            ingested_at=m["ingested_at"],
+            **fields,
+            **{k: data.get(k, [] if k != "hints" else {}) for k in _ARTICLE_DATA},
+        )
+
+    def save_articles(self, batch: Iterable[Article]) -> None:
+        """Write back the fields stages set (clean text, metadata) and refresh search."""
+        with self.engine.begin() as conn:
+            self.save_articles_in(conn, batch)
+
+    def save_articles_in(self, conn: Connection, batch: Iterable[Article]) -> None:
+        for a in batch:
+            row = self._article_row(a)
+            for key in ("id", "raw", "source", "format", "ingested_at"):
+                row.pop(key)
+            conn.execute(update(s.articles).where(s.articles.c.id == a.id).values(**row))
+            self._index_text(conn, a)
+
+    def _index_text(self, conn: Connection, a: Article) -> None:
+        conn.execute(text("DELETE FROM articles_fts WHERE article_id = :id"), {"id": a.id})
+        body = a.text if a.text is not None else (a.raw_text or "")
+        if self.dialect == "sqlite":
+            conn.execute(
+                text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"),
+                {"id": a.id, "title": a.title or "", "text": body},
+            )
+        else:
+            conn.execute(
+                text(
+                    "INSERT INTO articles_fts (article_id, title, text, doc) VALUES (:id, :title, :text,"
+                    " setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :text))"
+                ),
+                {"id": a.id, "title": a.title or "", "text": body},
+            )
+
+    def duplicate_map(self) -> dict[str, str]:
+        """article id -> representative id, for articles that are copies of another."""
+        q = select(s.articles.c.id, s.articles.c.duplicate_of).where(s.articles.c.duplicate_of.is_not(None))
+        with self.engine.connect() as conn:
+            return {r[0]: r[1] for r in conn.execute(q)}
+
+    def set_duplicates(self, conn: Connection, assigned: dict[str, str | None]) -> None:
+        for article_id, rep in assigned.items():
+            conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(duplicate_of=rep))
+
+    def get_article(self, article_id: str) -> Article:
+        """An article by id or unique id prefix."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.articles).where(s.articles.c.id.like(f"{_escape_like(article_id)}%", escape="\\")).limit(2)
+            ).all()
+        if not rows:
+            raise NotFound(f"no article with id {article_id!r}: list ids with 'dossier articles'")
+        if len(rows) > 1:
+            raise NotFound(f"article id prefix {article_id!r} is ambiguous: give more characters")
+        return self._article_from_row(rows[0])
+
+    def iter_articles(self, ids: Sequence[str] | None = None, batch_size: int = 200) -> Iterator[Article]:
+        """Articles in ingest order (or the given ids), fetched in batches."""
+        if ids is not None:
+            for i in range(0, len(ids), batch_size):
+                chunk = list(ids[i : i + batch_size])
+                with self.engine.connect() as conn:
+                    rows = conn.execute(select(s.articles).where(s.articles.c.id.in_(chunk))).all()
+                by_id = {r._mapping["id"]: r for r in rows}
+                yield from (self._article_from_row(by_id[i]) for i in chunk if i in by_id)
+            return
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(s.articles).where(s.articles.c.seq > last).order_by(s.articles.c.seq).limit(batch_size)
+                ).all()
+            if not rows:
+                return
+            last = rows[-1]._mapping["seq"]
+            yield from (self._article_from_row(r) for r in rows)
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Light rows for listings (no raw or body text)."""
+        cols = [s.articles.c[c] for c in ("id", "title", "outlet", "author", "published", "language", "source", "duplicate_of")]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).order_by(s.articles.c.seq).limit(limit).offset(offset)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(s.articles.c.id).order_by(s.articles.c.seq))]
+
+    def count(self, table: str = "articles", kind: str | None = None) -> int:
+        t = s.metadata.tables[table]
+        q = select(func.count()).select_from(t)
+        if kind is not None:
+            q = q.where(t.c.kind == kind)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
+
+    def sources_of(self, article_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.article_sources.c.source).where(s.article_sources.c.article_id == article_id)
+            )
+            return [r[0] for r in rows]
+
+    # -- search -------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and clean text, best first."""
+        if not query.strip():
+            return []
+        if self.dialect == "sqlite":
+            return self._search_sqlite(query, limit)
+        sql = text(
+            "SELECT article_id, title, ts_headline('simple', text, q) AS snippet, ts_rank(doc, q) AS score "
+            "FROM articles_fts, plainto_tsquery('simple', :q) q WHERE doc @@ q ORDER BY score DESC LIMIT :n"
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sql, {"q": query, "n": limit})]
+
+    def _search_sqlite(self, query: str, limit: int) -> list[dict[str, Any]]:
+        sql = text(
+            "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet,"
+            " bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH :q"
+            " ORDER BY score LIMIT :n"
+        )
+        for q in (query, _fts_literal(query)):
+            try:
+                with self.engine.connect() as conn:
+                    return [dict(r._mapping) for r in conn.execute(sql, {"q": q, "n": limit})]
+            except OperationalError:
+                continue  # not valid FTS5 syntax: search the words literally
+        return []
+
+    # -- ingest bookkeeping -------------------------------------------------
+
+    def record_error(self, source: str, problem: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(s.ingest_errors).values(source=source, problem=problem, at=utcnow()))
+
+    def errors(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.ingest_errors).order_by(s.ingest_errors.c.id.desc()).limit(limit))
+            return [dict(r._mapping) for r in rows]
+
+    # -- stage bookkeeping --------------------------------------------------
+
+    def stale_article_ids(self, stage: str, key: str) -> list[str]:
+        """Articles the stage has not processed with this key (its version and inputs)."""
+        done = select(s.stage_runs.c.article_id).where(s.stage_runs.c.stage == stage, s.stage_runs.c.key == key)
+        q = select(s.articles.c.id).where(s.articles.c.id.not_in(done)).order_by(s.articles.c.seq)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def mark_done(self, conn: Connection, article_ids: Iterable[str], stage: str, key: str) -> None:
+        ids = list(article_ids)
+        conn.execute(delete(s.stage_runs).where(s.stage_runs.c.stage == stage, s.stage_runs.c.article_id.in_(ids)))
+        now = utcnow()
+        if ids:
+            conn.execute(insert(s.stage_runs), [dict(article_id=i, stage=stage, key=key, ran_at=now) for i in ids])
+
+    def stage_keys(self) -> dict[str, dict[str, int]]:
+        """For each stage, how many articles were processed under each key."""
+        q = select(s.stage_runs.c.stage, s.stage_runs.c.key, func.count()).group_by(s.stage_runs.c.stage, s.stage_runs.c.key)
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for stage, key, n in conn.execute(q):
+                out.setdefault(stage, {})[key] = n
+        return out
+
+    def transaction(self):
+        """A transaction for a stage's writes: outputs and bookkeeping commit together."""
+        return self.engine.begin()
+
+    # -- annotations (per-article outputs) ---------------------------------
+
+    def replace_annotations(
+        self, conn: Connection, article_id: str, stage: str, items: Iterable[tuple[str, BaseModel]]
+    ) -> None:
+        """Replace everything ``stage`` wrote for the article by ``items`` (kind, model)."""
+        conn.execute(
+            delete(s.annotations).where(s.annotations.c.article_id == article_id, s.annotations.c.stage == stage)
+        )
+        rows = [_annotation_row(kind, article_id, stage, item) for kind, item in items]
+        if rows:
+            conn.execute(insert(s.annotations), rows)
+
+    def annotations(
+        self, kind: str, model: type[M], article_id: str | None = None, ref: str | None = None, label: str | None = None
+    ) -> list[M]:
+        q = select(s.annotations.c.data).where(s.annotations.c.kind == kind)
+        if article_id is not None:
+            q = q.where(s.annotations.c.article_id == article_id)
+        if ref is not None:
+            q = q.where(s.annotations.c.ref == ref)
+        if label is not None:
+            q = q.where(s.annotations.c.label == label)
+        q = q.order_by(s.annotations.c.article_id, s.annotations.c.start)
+        with self.engine.connect() as conn:
+            return [model.model_validate_json(r[0]) for r in conn.execute(q)]
+
+    # -- objects (corpus-level outputs) -------------------------------------
+
+    def replace_objects(
+        self,
+        conn: Connection,
+        kind: str,
+        stage: str,
+        items: Iterable[BaseModel],
+        links: dict[str, Iterable[str]] | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> None:
+        """Replace objects of ``kind`` written by ``stage`` (all, or only ``ids``)."""
+        items = list(items)
+        existing = select(s.objects.c.id).where(s.objects.c.kind == kind, s.objects.c.stage == stage)
+        if ids is not None:
+            existing = existing.where(s.objects.c.id.in_(list(ids)))
+        old = [r[0] for r in conn.execute(existing)]
+        new_ids = [i.id for i in items]  # type: ignore[attr-defined]
+        for chunk in _chunks(old + new_ids, 500):
+            conn.execute(delete(s.object_articles).where(s.object_articles.c.object_id.in_(chunk)))
+            conn.execute(delete(s.objects).where(s.objects.c.id.in_(chunk)))
+        now = utcnow()
+        rows = [_object_row(kind, stage, item, now) for item in items]
+        if rows:
+            conn.execute(insert(s.objects), rows)
+        link_rows = [
+            dict(object_id=oid, article_id=aid, kind=kind) for oid, aids in (links or {}).items() for aid in set(aids)
+        ]
+        if link_rows:
+            conn.execute(insert(s.object_articles), link_rows)
+
+    def objects(
+        self, kind: str, model: type[M], name: str | None = None, article_id: str | None = None, limit: int | None = None
+    ) -> list[M]:
+        q = select(s.objects.c.data).where(s.objects.c.kind == kind)
+        if name is not None:
+            q = q.where(func.lower(s.objects.c.name).like(f"%{_escape_like(name.lower())}%", escape="\\"))
+        if article_id is not None:
+            linked = select(s.object_articles.c.object_id).where(s.object_articles.c.article_id == article_id)
+            q = q.where(s.objects.c.id.in_(linked))
+        q = q.order_by(s.objects.c.score.desc(), s.objects.c.name)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [model.model_validate_json(r[0]) for r in conn.execute(q)]
+
+    def get_object(self, kind: str, object_id: str, model: type[M]) -> M:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.objects.c.data)
+                .where(s.objects.c.kind == kind, s.objects.c.id.like(f"{_escape_like(object_id)}%", escape="\\"))
+                .limit(2)
+            ).all()
+        if len(rows) != 1:
+            raise NotFound(f"no single {kind} with id {object_id!r}: list them with 'dossier {kind}s'")
+        return model.model_validate_json(rows[0][0])
+
+    # -- decisions and signatures ------------------------------------------
+
+    def add_decision(self, kind: str, data: dict[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(s.decisions).values(kind=kind, data=json.dumps(data), made_at=utcnow()))
+
+    def decisions(self, kind: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.decisions.c.data).where(s.decisions.c.kind == kind).order_by(s.decisions.c.id))
+            return [json.loads(r[0]) for r in rows]
+
+    def put_signatures(self, conn: Connection, kind: str, values: dict[str, bytes]) -> None:
+        ids = list(values)
+        for chunk in _chunks(ids, 500):
+            conn.execute(
+                delete(s.signatures).where(s.signatures.c.kind == kind, s.signatures.c.article_id.in_(chunk))
+            )
+        if values:
+            conn.execute(insert(s.signatures), [dict(article_id=i, kind=kind, value=v) for i, v in values.items()])
+
+    def signatures(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.signatures.c.article_id, s.signatures.c.value).where(s.signatures.c.kind == kind))
+            yield from ((r[0], r[1]) for r in rows)
+
+    def summary(self) -> dict[str, int]:
+        out = {"articles": self.count("articles"), "ingest_errors": self.count("ingest_errors")}
+        with self.engine.connect() as conn:
+            for table in (s.annotations, s.objects):
+                for kind, n in conn.execute(select(table.c.kind, func.count()).group_by(table.c.kind)):
+                    out[f"{kind}s"] = n
+        return out
+
+
+def _annotation_row(kind: str, article_id: str, stage: str, item: BaseModel) -> dict[str, Any]:
+    d = item.model_dump(mode="json")
+    return dict(
+        id=d["id"] if "id" in d else f"{kind}:{article_id}:{d.get('index', d.get('start'))}",
+        kind=kind,
+        article_id=article_id,
+        stage=stage,
+        start=d.get("start"),
+        end=d.get("end"),
+        label=d.get("type") or d.get("kind") if kind != "sentence" else None,
+        ref=d.get("entity_id") or d.get("statement_id"),
+        data=json.dumps(d),
+    )
+
+
+def _object_row(kind: str, stage: str, item: BaseModel, now: str) -> dict[str, Any]:
+    d = item.model_dump(mode="json")
+    return dict(
+        id=d["id"],
+        kind=kind,
+        stage=stage,
+        name=d.get("name") or d.get("title"),
+        label=d.get("type"),
+        score=d.get("mention_count") or len(d.get("article_ids") or []) or None,
+        data=json.dumps(d),
+        updated_at=now,
+    )
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_literal(query: str) -> str:
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words) or '""'

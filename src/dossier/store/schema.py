@@ -1,0 +1,171 @@
+"""Tables (portable SQLAlchemy Core) and the ordered list of schema migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Connection
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("format", String(16), nullable=False),
+    Column("raw", LargeBinary, nullable=False),  # zlib-compressed UTF-8
+    Column("raw_text", Text),
+    Column("text", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", String(32)),
+    Column("published_precision", String(16)),
+    Column("published_how", String(32)),
+    Column("published_confidence", Float),
+    Column("language", String(16)),
+    Column("duplicate_of", String(40)),
+    Column("data", Text, nullable=False, default="{}"),  # JSON: junk, offset map, hints
+    Column("seq", Integer, nullable=False),  # ingest order, for stable paging
+    Column("ingested_at", String(32), nullable=False),
+    Column("updated_at", String(32)),
+)
+Index("ix_articles_seq", articles.c.seq)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_outlet", articles.c.outlet)
+
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("source", Text, primary_key=True),
+    Column("seen_at", String(32), nullable=False),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+stage_runs = Table(
+    "stage_runs",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("stage", String(64), primary_key=True),
+    Column("key", String(200), nullable=False),  # stage version + versions of its inputs
+    Column("ran_at", String(32), nullable=False),
+)
+
+# Per-article outputs of the annotating stages (sentences, mentions, dates, quotes ...).
+annotations = Table(
+    "annotations",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("article_id", String(40), nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("label", String(64)),  # a type: PERSON, direct, ACCUSE ...
+    Column("ref", String(64)),  # the corpus object it belongs to: entity, statement ...
+    Column("data", Text, nullable=False),  # the model as JSON
+)
+Index("ix_annotations_article", annotations.c.article_id, annotations.c.kind)
+Index("ix_annotations_stage", annotations.c.stage, annotations.c.article_id)
+Index("ix_annotations_ref", annotations.c.kind, annotations.c.ref)
+
+# Corpus-level outputs of the global stages (entities, statements, events, stories ...).
+objects = Table(
+    "objects",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("name", Text),
+    Column("label", String(64)),
+    Column("score", Float),
+    Column("data", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("ix_objects_kind", objects.c.kind, objects.c.name)
+Index("ix_objects_stage", objects.c.stage)
+
+# Links between corpus objects and articles (entity <-> article, story <-> article ...).
+object_articles = Table(
+    "object_articles",
+    metadata,
+    Column("object_id", String(64), primary_key=True),
+    Column("article_id", String(40), primary_key=True),
+    Column("kind", String(32), nullable=False),
+)
+Index("ix_object_articles_article", object_articles.c.article_id, object_articles.c.kind)
+
+# Decisions a user made (merge, split ...): constraints every later run respects.
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("made_at", String(32), nullable=False),
+)
+
+# Per-article vectors and signatures for incremental global stages (MinHash ...).
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("kind", String(32), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                "article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    else:
+        conn.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS articles_fts (article_id VARCHAR(40) PRIMARY KEY,"
+                " title TEXT, text TEXT, doc tsvector)"
+            )
+        )
+        conn.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_articles_fts_doc ON articles_fts USING GIN (doc)")
+        )
+
+
+# Append only: each entry brings a store from version i to i + 1.
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
