@@ -27,6 +27,9 @@ def read_warc(data: bytes, source: str) -> Iterator[Article | BadInput]:
             where = f"{source}#{url}"
             body = record.content_stream().read()
             found += 1
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                yield BadInput(where, "record is truncated (the archive ends inside it)")
+                continue
             if not body.strip() or looks_binary(body):
                 yield BadInput(where, "empty or binary HTTP body")
                 continue

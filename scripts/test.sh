@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Install everything from scratch (system packages included) and run the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --dev
+exec .venv/bin/python -m pytest "$@"
