@@ -213,6 +213,65 @@ def export_cmd(
     err.print(f"exported {n} {kind}" + (f" to {output}" if output else ""), highlight=False)
 
 
+@app.command("entities")
+@friendly
+def entities_cmd(
+    name: Optional[str] = typer.Option(None, "--name", help="Only entities whose name contains this."),
+    limit: int = typer.Option(50),
+    jsonl: bool = typer.Option(False, "--jsonl"),
+) -> None:
+    """List resolved entities, most mentioned first."""
+    with _open() as d:
+        ents = d.entities(name=name, limit=limit)
+    if _want_jsonl(jsonl):
+        return _jsonl(e.model_dump(mode="json") for e in ents)
+    table = Table("id", "name", "type", "country", "mentions", "articles", "also written")
+    for e in ents:
+        others = ", ".join(a for a in e.aliases if a != e.name)[:60]
+        table.add_row(e.id, e.name, e.type, e.country or "", str(e.mention_count),
+                      str(e.attributes.get("articles", "")), others)
+    out.print(table)
+
+
+@app.command("entity")
+@friendly
+def entity_cmd(name: str = typer.Argument(..., help="Name, alias or id."), jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """One entity: its names, roles, merges and every mention with its sentence."""
+    with _open() as d:
+        e = d.entity(name)
+        mentions = d.mentions(e.id)
+    if _want_jsonl(jsonl):
+        return _jsonl([{**e.model_dump(mode="json"), "mentions": [m.model_dump(mode="json") for m in mentions]}])
+    out.rule(f"[bold]{e.name}[/bold] ({e.type}{', ' + e.country if e.country else ''})")
+    out.print(f"[dim]id[/dim] {e.id}   [dim]also written[/dim] {', '.join(e.aliases)}", highlight=False)
+    if e.roles:
+        out.print(f"[dim]roles[/dim] {'; '.join(e.roles)}", highlight=False)
+    for merge in e.attributes.get("merges", []):
+        out.print(f"[dim]merged[/dim] {merge['a']} + {merge['b']} (score {merge['score']}, {merge['reason']})",
+                  highlight=False)
+    for m in mentions:
+        out.print(f"  {m.article_id} [{m.start}:{m.end}] [bold]{m.text}[/bold]: {m.evidence.sentence}",
+                  highlight=False)
+
+
+@app.command("merge")
+@friendly
+def merge_cmd(a: str, b: str) -> None:
+    """Merge two entities; the decision is stored and respected by every later run."""
+    with _open() as d:
+        e = d.merge_entities(a, b)
+    err.print(f"merged into {e.name} ({e.id})", highlight=False)
+
+
+@app.command("split")
+@friendly
+def split_cmd(entity: str, forms: list[str] = typer.Argument(..., help="Name forms that are someone else.")) -> None:
+    """Split name forms off an entity; the decision is stored and respected by every later run."""
+    with _open() as d:
+        d.split_entity(entity, forms)
+    err.print(f"split {', '.join(forms)} off {entity}", highlight=False)
+
+
 @app.command("stages")
 @friendly
 def stages_cmd() -> None:

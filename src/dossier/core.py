@@ -10,7 +10,7 @@ from typing import Any
 from dossier import pipeline, settings
 from dossier.errors import BadInput, DossierError
 from dossier.ingest import IngestReport, ingest
-from dossier.model import Article
+from dossier.model import Article, Entity, Mention
 from dossier.store import Store
 from dossier.store.export import write_rows
 
@@ -26,8 +26,22 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {k: row.get(k) for k in ARTICLE_EXPORT_FIELDS}
 
 
-# Export kinds: later stages add theirs (entities, quotes, stories, events).
-EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {"articles": article_rows}
+def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for e in store.objects("entity", Entity):
+        yield e.model_dump(mode="json")
+
+
+def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for m in store.annotations("mention", Mention):
+        row = m.model_dump(mode="json", exclude={"evidence"})
+        row["sentence"] = m.evidence.sentence
+        yield row
+
+
+# Export kinds: later stages add theirs (quotes, stories, events).
+EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
+    "articles": article_rows, "entities": entity_rows, "mentions": mention_rows,
+}
 
 
 def demo_corpus() -> Path:
@@ -77,6 +91,30 @@ class Dossier:
         if kind not in EXPORTS:
             raise DossierError(f"nothing to export as {kind!r}: choose one of {', '.join(EXPORTS)}")
         return write_rows(EXPORTS[kind](self.store), fmt, output)
+
+    def entities(self, name: str | None = None, limit: int | None = None) -> list[Entity]:
+        return self.store.objects("entity", Entity, name=name, limit=limit)
+
+    def entity(self, name_or_id: str) -> Entity:
+        from dossier.resolve.stage import find_entity
+
+        return find_entity(self.store, name_or_id)
+
+    def mentions(self, entity_id: str) -> list[Mention]:
+        return self.store.annotations("mention", Mention, ref=entity_id)
+
+    def merge_entities(self, a: str, b: str) -> Entity:
+        """Record that a and b are one entity (kept for every later run); return the result."""
+        from dossier.resolve.stage import merge_entities
+
+        merge_entities(self.store, a, b)
+        return self.entity(a)
+
+    def split_entity(self, entity: str, forms: list[str]) -> None:
+        """Record that the name forms are another entity than the rest of ``entity``."""
+        from dossier.resolve.stage import split_entity
+
+        split_entity(self.store, entity, forms)
 
     def summary(self) -> dict[str, int]:
         return self.store.summary()

@@ -104,6 +104,8 @@ class Mention(Model):
     entity_id: str | None = None
     role: str | None = None  # "Kremlin spokesman"
     kind: Literal["name", "role", "pronoun", "demonym"] = "name"
+    canonical: str | None = None  # the full name it stands for in its article ("Alexander Lukashenko")
+    country: str | None = None  # ISO-3, from the role, the gazetteer or a demonym
     evidence: Evidence
 
 

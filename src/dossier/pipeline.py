@@ -74,6 +74,8 @@ def _load_builtin_stages() -> None:
     # Importing a stage module registers it.
     import dossier.clean.stage  # noqa: F401
     import dossier.dedupe.stage  # noqa: F401
+    import dossier.nlp.stage  # noqa: F401
+    import dossier.resolve.stage  # noqa: F401
 
 
 def ordered(names: Iterable[str] | None = None) -> list[type[Stage]]:

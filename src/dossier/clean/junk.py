@@ -1,46 +1,80 @@
-"""Find scraping junk in article text, line by line, with the reason for each."""
+"""Find scraping junk in article text, line by line, with the reason for each.
+
+Signals, in order: phrases of page furniture (comment forms, share widgets,
+newsletter boxes); metadata lines (source credits, bylines, mastheads); blocks
+opened by a heading (appeals, "Related" teasers); then position, shape and
+topic: what follows the last body paragraph and is cut off ("..."), shaped like
+a name, or about something else is not the article.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-# Lines that are page furniture wherever they appear.
-BOILERPLATE = re.compile(
-    r"^(please enter your (comment|name)( here)?!?|leave a reply|share( this)?( post)?:?|"
-    r"subscribe|back to top( button)?|newsletter signup|remind me later\.?|"
-    r"your email address will not be published\.?.*|required fields are marked.*|"
-    r"(date|author|tags?|category):?)$",
-    re.I,
-)
-# Headings that open a block of links or teasers to other stories.
-TEASER_HEADING = re.compile(r"^(more like this|related( posts| articles| stories)?|popular|read more|"
-                            r"recommended( for you)?|most read|you may also like|latest news)$", re.I)
-APPEAL_HEADING = re.compile(r"^a message from .+:?$|^dear readers,?$", re.I)
+from dossier.clean import blocks, edges
+from dossier.clean.lines import Doc, JunkLine, Known
+from dossier.clean.metalines import byline, source_credit
+from dossier.clean.patterns import CONTAINED, FURNITURE, PREFIXED
+from dossier.clean.shape import words
+
+__all__ = ["JunkLine", "Known", "find_junk"]
+
+MAX_CONTAINED_WORDS = 40
+MAX_PREFIXED_WORDS = 30
+_BREADCRUMB = re.compile(r"(?:\s(?:>|»|›|/|\|)\s.*){2,}")
 
 
-@dataclass
-class JunkLine:
-    index: int
-    reason: str
+def find_junk(lines: list[str], known: Known | None = None) -> list[JunkLine]:
+    """Junk lines with reasons, in text order; blank lines are neither junk nor body."""
+    doc = Doc.of(lines)
+    known = known or Known()
+    mark_furniture(doc)
+    mark_credits(doc, known)
+    blocks.mark_appeals(doc)
+    topic = blocks.body_topic(doc)
+    blocks.mark_teaser_blocks(doc, topic)
+    edges.mark_mastheads(doc, known)
+    edges.mark_before_headline(doc, known)
+    edges.mark_head(doc)
+    edges.mark_tail(doc, topic)
+    return [doc.marks[i] for i in sorted(doc.marks)]
 
 
-def find_junk(lines: list[str]) -> list[JunkLine]:
-    """Indexes of junk lines with reasons; blank lines are neither junk nor body."""
-    junk: list[JunkLine] = []
-    tail_reason: str | None = None
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
+def mark_furniture(doc: Doc) -> None:
+    """Mark lines that are page furniture by their words alone."""
+    for i in doc.nonblank:
+        reason = furniture_reason(doc.lines[i])
+        if reason:
+            doc.mark(i, reason)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line is page furniture, or None when its words do not say so."""
+    for reason, pattern in FURNITURE:
+        if pattern.match(line):
+            return reason
+    n = len(words(line))
+    if n <= MAX_CONTAINED_WORDS:
+        for reason, pattern in CONTAINED:
+            if pattern.search(line):
+                return reason
+    if n <= MAX_PREFIXED_WORDS or line.lstrip("(").lower().startswith(("reporting", "additional reporting")):
+        for reason, pattern in PREFIXED:
+            if pattern.match(line):
+                return reason
+    if n <= 12 and _BREADCRUMB.search(" " + line):
+        return "navigation"
+    return None
+
+
+def mark_credits(doc: Doc, known: Known) -> None:
+    """Mark "Source: X" credits and "By X" bylines, keeping the outlet and the author."""
+    for i in doc.open():
+        line = doc.lines[i]
+        outlet = source_credit(line)
+        if outlet:
+            doc.mark(i, "source line", "outlet", outlet)
             continue
-        if tail_reason:
-            junk.append(JunkLine(i, tail_reason))
-        elif TEASER_HEADING.match(stripped):
-            tail_reason = "teaser block"
-            junk.append(JunkLine(i, "teaser heading"))
-        elif APPEAL_HEADING.match(stripped):
-            tail_reason = "donation appeal"
-            junk.append(JunkLine(i, "donation appeal"))
-        elif BOILERPLATE.match(stripped):
-            junk.append(JunkLine(i, "page furniture"))
-    return junk
+        author = byline(line)
+        if author:
+            doc.mark(i, "byline", "author", author)

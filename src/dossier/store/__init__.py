@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -376,7 +376,7 @@ class Store:
     def annotations(
         self, kind: str, model: type[M], article_id: str | None = None, ref: str | None = None, label: str | None = None
     ) -> list[M]:
-        q = select(s.annotations.c.data).where(s.annotations.c.kind == kind)
+        q = select(s.annotations.c.data, s.annotations.c.ref).where(s.annotations.c.kind == kind)
         if article_id is not None:
             q = q.where(s.annotations.c.article_id == article_id)
         if ref is not None:
@@ -384,8 +384,23 @@ class Store:
         if label is not None:
             q = q.where(s.annotations.c.label == label)
         q = q.order_by(s.annotations.c.article_id, s.annotations.c.start)
+        ref_field = _REF_FIELDS.get(kind)
         with self.engine.connect() as conn:
-            return [model.model_validate_json(r[0]) for r in conn.execute(q)]
+            items = []
+            for data, ref in conn.execute(q):
+                item = model.model_validate_json(data)
+                if ref_field and ref and hasattr(item, ref_field):
+                    setattr(item, ref_field, ref)
+                items.append(item)
+            return items
+
+    def set_annotation_refs(self, conn: Connection, refs: dict[str, str | None]) -> None:
+        """Point annotations at corpus objects (a mention at its entity) by their ``ref``."""
+        if refs:
+            conn.execute(
+                update(s.annotations).where(s.annotations.c.id == bindparam("ann_id")).values(ref=bindparam("ref_id")),
+                [{"ann_id": k, "ref_id": v} for k, v in refs.items()],
+            )
 
     # -- objects (corpus-level outputs) -------------------------------------
 
@@ -476,6 +491,10 @@ class Store:
                 for kind, n in conn.execute(select(table.c.kind, func.count()).group_by(table.c.kind)):
                     out[f"{kind}s"] = n
         return out
+
+
+# The model field an annotation's ``ref`` column fills when read back.
+_REF_FIELDS = {"mention": "entity_id", "quote": "statement_id"}
 
 
 def _annotation_row(kind: str, article_id: str, stage: str, item: BaseModel) -> dict[str, Any]:

@@ -1,0 +1,109 @@
+"""NER quality and speed: entity-level exact-match F1 (conlleval style) through ``load_ner().predict``.
+
+    python bench/ner.py              # fast and accurate profiles
+    python bench/ner.py --fast       # only the fast profile (about a minute)
+    python bench/ner.py --profiles spacy:/path/to/pipeline
+
+Corpora (../shared/bench/ner): CoNLL-2003 dev (CoNLL++), each sentence a text,
+scored on PER/ORG/LOC/MISC; worldwide-newswire-dev, whole articles as texts,
+scored on Person/Organization/Location. Spans are compared as character
+offsets, so the tokenizer's choices cost only where they move an entity edge.
+Speed is sentences/s over CoNLL dev on this machine (2 cores), model load excluded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dossier.nlp.models.corpus import Score, read_iob, tag_spans  # noqa: E402
+from dossier.nlp.ner import load_ner  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench" / "ner"
+TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "NORP": "MISC"}
+TO_NEWSWIRE = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+NEWSWIRE_TYPES = {"Person": "PER", "Organization": "ORG", "Location": "LOC"}
+
+
+def conll_dev(path: Path = BENCH / "conll2003-train-dev" / "conllpp_dev.txt"):
+    """(texts, gold char spans) of CoNLL dev, one text per sentence."""
+    sentences = read_iob(path)
+    return [s.text for s in sentences], [s.char_spans() for s in sentences]
+
+
+def newswire(folder: Path = BENCH / "worldwide-newswire-dev"):
+    """(texts, gold char spans) of the newswire articles: gold tokens aligned back onto the raw text."""
+    texts, golds = [], []
+    for tsv in sorted((folder / "annotated").glob("*.tsv")):
+        text = (folder / "articles" / tsv.name.removesuffix(".tsv")).read_text(encoding="utf-8")
+        tokens, tags, pos = [], [], 0
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if not cols[0].strip():
+                continue
+            found = text.find(cols[0], pos)
+            if found < 0 or found - pos > 50:
+                continue  # a token the article spells differently: skip it
+            tokens.append((found, found + len(cols[0])))
+            tags.append(cols[1] if len(cols) > 1 else "O")
+            pos = found + len(cols[0])
+        gold = [(tokens[i][0], tokens[j - 1][1], NEWSWIRE_TYPES[label]) for i, j, label in tag_spans(tags) if label in NEWSWIRE_TYPES]
+        texts.append(text)
+        golds.append(gold)
+    return texts, golds
+
+
+def score(golds, preds, mapping: dict[str, str]) -> Score:
+    result = Score()
+    for gold, pred in zip(golds, preds):
+        result.add(gold, [(a, b, mapping[label]) for a, b, label in pred if label in mapping])
+    return result
+
+
+def run(profile: str, conll, news) -> None:
+    started = time.time()
+    ner = load_ner(profile)
+    print(f"\n== profile {profile} ({ner.name} v{ner.version}), loaded in {time.time() - started:.1f}s")
+    ner.predict(conll[0][:50])  # warm-up
+    started = time.time()
+    preds = ner.predict(conll[0])
+    elapsed = time.time() - started
+    print(f"CoNLL dev: {len(conll[0])} sentences in {elapsed:.1f}s = {len(conll[0]) / elapsed:,.0f} sentences/s")
+    print(score(conll[1], preds, TO_CONLL).table())
+    if news:
+        started = time.time()
+        preds = ner.predict(news[0])
+        elapsed = time.time() - started
+        print(f"newswire dev: {len(news[0])} articles in {elapsed:.1f}s = {len(news[0]) / elapsed:.1f} articles/s")
+        print(score(news[1], preds, TO_NEWSWIRE).table())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fast", action="store_true", help="only the fast profile")
+    parser.add_argument("--profiles", default="fast,accurate", help="comma-separated profiles to measure")
+    parser.add_argument("--no-newswire", action="store_true", help="skip the newswire articles")
+    args = parser.parse_args()
+    if not BENCH.exists():
+        sys.exit(f"{BENCH} is absent: the benchmark needs the shared data beside the repo")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import torch
+
+        torch.set_num_threads(2)
+    except ImportError:
+        pass
+    conll = conll_dev()
+    news = None if args.no_newswire else newswire()
+    for profile in ["fast"] if args.fast else args.profiles.split(","):
+        run(profile, conll, news)
+
+
+if __name__ == "__main__":
+    main()

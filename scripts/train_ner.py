@@ -1,0 +1,201 @@
+"""Train the NER models dossier ships, from CoNLL-2003 (CoNLL++) IOB2 files.
+
+    python scripts/train_ner.py fast        # spaCy CNN pipeline  -> src/dossier/nlp/models/fast/
+    python scripts/train_ner.py accurate    # fine-tuned MiniLM   -> src/dossier/nlp/models/accurate.safetensors
+
+The training file trains, the dev file picks the best checkpoint; only weights
+are written into the repo, never the text. Seeded, so a rerun on the same
+machine gives the same model. Each run takes under 40 minutes on 2 CPU cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dossier.nlp.models.corpus import Score, Sentence, read_iob, tag_spans  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "bench" / "ner" / "conll2003-train-dev"
+MODELS = ROOT / "src" / "dossier" / "nlp" / "models"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("profile", choices=["fast", "accurate"])
+    parser.add_argument("--data", type=Path, default=DATA, help="folder with conllpp_train.txt and conllpp_dev.txt")
+    parser.add_argument("--out", type=Path, help="where to write the model (default: inside the package)")
+    parser.add_argument("--epochs", type=int, help="training epochs (default: 30 fast, 4 accurate)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (smoke tests)")
+    args = parser.parse_args(argv)
+    train = read_iob(args.data / "conllpp_train.txt")
+    dev = read_iob(args.data / "conllpp_dev.txt")
+    if args.limit:
+        train, dev = train[: args.limit], dev[: max(50, args.limit // 4)]
+    started = time.time()
+    if args.profile == "fast":
+        train_fast(train, dev, args.out or MODELS / "fast", args.epochs or 30, args.seed)
+    else:
+        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 4, args.seed)
+    print(f"done in {(time.time() - started) / 60:.1f} min")
+
+
+# ---------------------------------------------------------------- fast: spaCy
+
+
+def to_docbin(sentences: list[Sentence], path: Path) -> None:
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    vocab = spacy.blank("en").vocab
+    db = DocBin()
+    for s in sentences:
+        doc = Doc(vocab, words=s.tokens)
+        doc.ents = [Span(doc, a, b, label=label) for a, b, label in tag_spans(s.tags)]
+        db.add(doc)
+    db.to_disk(path)
+
+
+def fast_overrides(work: Path, epochs: int, seed: int) -> dict:
+    """Changes to spaCy's CPU "efficiency" NER config, chosen on CoNLL dev (see the report in bench/ner.py)."""
+    return {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+        "system.seed": seed,
+        "training.max_epochs": epochs,
+        "training.max_steps": 0,
+        "training.patience": 4000,
+        "training.eval_frequency": 500,
+    }
+
+
+def train_fast(train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int) -> None:
+    from spacy.cli.init_config import init_config
+    from spacy.cli.train import train as spacy_train
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        to_docbin(train, work / "train.spacy")
+        to_docbin(dev, work / "dev.spacy")
+        config = init_config(lang="en", pipeline=["ner"], optimize="efficiency", gpu=False)
+        config.to_disk(work / "config.cfg")
+        spacy_train(work / "config.cfg", work / "out", overrides=fast_overrides(work, epochs, seed))
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(work / "out" / "model-best", out)
+    print(f"fast model written to {out}")
+
+
+# ------------------------------------------------------- accurate: MiniLM tagger
+
+
+def chunk(sentences: list[Sentence], encoder, max_pieces: int) -> list[tuple[list[str], list[str]]]:
+    """Consecutive sentences of one document packed up to ``max_pieces`` word pieces (0: one per chunk)."""
+    chunks, words, tags, size, doc = [], [], [], 0, None
+    for s in sentences:
+        n = sum(len(p) for p in encoder.pieces(s.tokens))
+        if words and (s.doc != doc or size + n > max_pieces or not max_pieces):
+            chunks.append((words, tags))
+            words, tags, size = [], [], 0
+        words, tags, size, doc = words + s.tokens, tags + s.tags, size + n, s.doc
+    if words:
+        chunks.append((words, tags))
+    return [c for c in chunks if len(c[0]) <= 200]
+
+
+def batches(chunks, encoder, budget: int, rng: random.Random):
+    """Length-sorted batches of about ``budget`` word pieces, in random order."""
+    sized = sorted(chunks, key=lambda c: len(c[0]) + rng.random())
+    out, cur = [], []
+    for c in sized:
+        if cur and (len(cur) + 1) * len(c[0]) * 1.3 > budget:
+            out.append(cur)
+            cur = []
+        cur.append(c)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int) -> None:
+    import torch
+    from safetensors.torch import save_file
+
+    from dossier.nlp.models.tagger import TAGS, Encoder, Tagger
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(2)
+    rng = random.Random(seed)
+    encoder = Encoder()
+    model = Tagger()
+    model.load_base()
+    model.freeze_base()
+    tag_index = {t: i for i, t in enumerate(TAGS)}
+    # Half the chunks are single sentences (how CoNLL is scored), half carry document context.
+    packings = [chunk(train, encoder, 0), chunk(train, encoder, 128)]
+    steps_per_epoch = sum(len(batches(p, encoder, 2048, rng)) for p in packings) // 2
+    total = steps_per_epoch * epochs
+    head = [p for n, p in model.named_parameters() if n.startswith(("classifier", "case_"))]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith(("classifier", "case_"))]
+    opt = torch.optim.AdamW([{"params": body, "lr": 1e-4}, {"params": head, "lr": 1e-3}], weight_decay=0.01)
+    warmup = max(1, total // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup))))
+    best, step = -1.0, 0
+    for epoch in range(epochs):
+        model.train()
+        started, losses = time.time(), []
+        for batch in batches(packings[epoch % 2], encoder, 2048, rng):
+            words = [w for w, _ in batch]
+            ids, cases, attention, first = encoder.batch(words)
+            gold = torch.full(first.shape, -100, dtype=torch.long)
+            for i, (_, tags) in enumerate(batch):
+                gold[i, : len(tags)] = torch.tensor([tag_index[t] for t in tags])
+            logits = model(ids, cases, attention, first)
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), gold.reshape(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            losses.append(loss.item())
+            if step % 100 == 0:
+                print(f"epoch {epoch} step {step}/{total} loss {sum(losses[-100:]) / 100:.4f}", flush=True)
+        f1 = evaluate_tagger(model, encoder, dev)
+        print(f"epoch {epoch}: dev F1 {f1:.4f} ({(time.time() - started) / 60:.1f} min)", flush=True)
+        if f1 > best:
+            best = f1
+            out.parent.mkdir(parents=True, exist_ok=True)
+            save_file(model.trained_state(), str(out), metadata={"dev_f1": f"{f1:.4f}", "epoch": str(epoch)})
+    print(f"accurate model written to {out} (dev F1 {best:.4f})")
+
+
+def evaluate_tagger(model, encoder, dev: list[Sentence], batch_size: int = 64) -> float:
+    """Entity F1 on gold-tokenized dev sentences (model selection only; bench/ner.py measures the real path)."""
+    import torch
+
+    from dossier.nlp.models.tagger import viterbi
+
+    model.eval()
+    score = Score()
+    with torch.no_grad():
+        for i in range(0, len(dev), batch_size):
+            part = dev[i : i + batch_size]
+            logp = model(*encoder.batch([s.tokens for s in part])).log_softmax(-1)
+            for s, row in zip(part, logp):
+                score.add(tag_spans(s.tags), tag_spans(viterbi(row, len(s.tokens))))
+    return score.prf()[2]
+
+
+if __name__ == "__main__":
+    main()

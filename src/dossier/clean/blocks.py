@@ -1,0 +1,67 @@
+"""Blocks opened by a heading: donation appeals and "Related"/"More like this" teaser lists."""
+
+from __future__ import annotations
+
+from dossier.clean.lines import Doc
+from dossier.clean.metalines import appeal_outlet
+from dossier.clean.patterns import APPEAL_CUES, APPEAL_HEADING, APPEAL_LINE, TEASER_HEADING
+from dossier.clean.shape import is_headline_like, is_prose
+from dossier.clean.topic import Topic
+
+MIN_PROSE_BEFORE_APPEAL = 2  # an appeal follows an article; a letter to readers that *is* the article stays
+
+
+def mark_appeals(doc: Doc) -> None:
+    """Mark donation and subscription appeals: a heading and the lines addressing the reader under it."""
+    for i in doc.open():
+        if i in doc.marks:
+            continue
+        line = doc.lines[i]
+        if APPEAL_HEADING.match(line) and doc.prose_before(i) >= MIN_PROSE_BEFORE_APPEAL:
+            outlet = appeal_outlet(line)
+            doc.mark(i, "donation appeal", "outlet" if outlet else None, outlet)
+            _mark_appeal_body(doc, i)
+        elif APPEAL_LINE.search(line) and APPEAL_CUES.search(line) and doc.prose_before(i) >= 1:
+            doc.mark(i, "donation appeal")
+
+
+def _mark_appeal_body(doc: Doc, heading: int) -> None:
+    """Mark the lines after an appeal heading while they speak to the reader about support."""
+    for j in doc.nonblank:
+        if j <= heading or j in doc.marks:
+            continue
+        if not APPEAL_CUES.search(doc.lines[j]):
+            return
+        doc.mark(j, "donation appeal")
+
+
+def body_topic(doc: Doc) -> Topic:
+    """The vocabulary of what still looks like the article: its prose lines and its first headline."""
+    lines = [doc.lines[i] for i in doc.open() if is_prose(doc.lines[i])]
+    first = next(iter(doc.open()), None)
+    if first is not None and is_headline_like(doc.lines[first]):
+        lines.append(doc.lines[first])
+    return Topic(lines)
+
+
+def mark_teaser_blocks(doc: Doc, topic: Topic) -> None:
+    """Mark teaser headings and the headlines and snippets listed under them, until the body resumes."""
+    for i in doc.nonblank:
+        if i in doc.marks or not TEASER_HEADING.match(doc.lines[i]):
+            continue
+        doc.mark(i, "teaser heading")
+        _mark_teaser_list(doc, i, topic)
+
+
+def _mark_teaser_list(doc: Doc, heading: int, topic: Topic) -> None:
+    """Mark the entries of a teaser list; an on-topic paragraph of prose ends it."""
+    for j in doc.nonblank:
+        if j <= heading or j in doc.marks:
+            continue
+        line = doc.lines[j]
+        if TEASER_HEADING.match(line):
+            doc.mark(j, "teaser heading")
+        elif is_prose(line) and not topic.off_topic(line, counted=True):
+            return
+        else:
+            doc.mark(j, "teaser")

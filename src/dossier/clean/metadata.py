@@ -1,0 +1,92 @@
+"""Title, outlet, author and publication date from the page metadata, the ingest hints and the text.
+
+Order of trust: what the input said in a field (hints), then the page's
+metadata, then what the text itself shows (credit lines, bylines, bios,
+mastheads, date lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from dossier.clean.dates import FoundDate, date_line, parse_date
+from dossier.clean.lines import JunkLine
+from dossier.clean.metalines import bio
+from dossier.clean.shape import is_headline_like, is_prose
+
+SAME_PERSON_RATIO = 60  # a byline and a bio of one person, one spelling garbled
+TYPO_RATIO = 85
+# Outlet clues in the text, most explicit first.
+OUTLET_REASONS = ("source line", "donation appeal", "author bio", "masthead")
+CONFIDENCE = {"field": 0.9, "metadata": 0.85, "text": 0.75}
+
+
+@dataclass
+class Dated:
+    value: str
+    precision: str
+    how: str
+    confidence: float
+
+
+def title_from_text(lines: list[str], junk: dict[int, JunkLine]) -> str | None:
+    """The first kept line when it is shaped like a headline; None when the text opens with body prose."""
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in junk:
+            continue
+        return s if is_headline_like(s) and not is_prose(s) else None
+    return None
+
+
+def outlet_from_junk(junk: list[JunkLine]) -> str | None:
+    """The outlet named by a credit line, an appeal, a bio or a masthead, in that order."""
+    for reason in OUTLET_REASONS:
+        for j in junk:
+            if j.reason != reason:
+                continue
+            value = bio(j.value).outlet if j.field == "bio" and j.value else j.value if j.field == "outlet" else None
+            if value:
+                return value
+    return None
+
+
+def author_from_junk(junk: list[JunkLine]) -> str | None:
+    """The byline's name; a bio's spelling wins when it names the same person differently."""
+    bylines = [j.value for j in junk if j.field == "author" and j.value]
+    bios = [b.name for j in junk if j.field == "bio" and j.value and (b := bio(j.value))]
+    if not bylines:
+        return bios[0] if bios else None
+    for name in bios:
+        if same_person(bylines[0], name):
+            return name
+    return bylines[0]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: a close match, or the same first name and a similar whole."""
+    ratio = fuzz.ratio(a.casefold(), b.casefold())
+    if ratio >= TYPO_RATIO:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    return first_a == first_b and ratio >= SAME_PERSON_RATIO
+
+
+def published(hint: str | None, page_date: str | None, junk: list[JunkLine]) -> Dated | None:
+    """The publication date: an ingest field, the page's metadata, or a date line in the text."""
+    for how, text in (("field", hint), ("metadata", page_date)):
+        found = parse_date(text) if text else None
+        if found:
+            return _dated(found, how)
+    for j in junk:
+        if j.field == "published" and j.value:
+            found = date_line(j.value)
+            if found:
+                return _dated(found, "text")
+    return None
+
+
+def _dated(found: FoundDate, how: str) -> Dated:
+    return Dated(found.value, found.precision, how, CONFIDENCE[how])

