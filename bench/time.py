@@ -124,6 +124,8 @@ def evaluate(docs: list[Document]) -> dict:
         strict += sum(1 for g, s in pairs if (g.start, g.end) == (s.start, s.end))
         for g, s in pairs:
             type_ok += g.type == s.type
+            if (g.start, g.end) != (s.start, s.end):
+                errors.append(f"SPAN {g.text!r} sys={s.text!r} ({s.rule})")
             if g.value == s.value:
                 value_ok += 1
             else:
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         r = evaluate(load(part))
         print(report(part + (" (dev)" if part == "AQUAINT" else " (check)" if part == "TimeBank" else ""), r))
         if args.errors:
-            for kind in ("VALUE", "MISS", "SPUR"):
+            for kind in ("VALUE", "MISS", "SPUR", "SPAN"):
                 for line in [e for e in r["errors"] if e.startswith(kind)][: args.errors]:
                     print("   ", line)
     return 0

@@ -8,8 +8,9 @@ if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-extras=""
+extras="ml"
 if [ "${1:-}" = "--dev" ]; then
-    extras="[dev]"
+    extras="ml,dev"
 fi
-.venv/bin/python -m pip install -q -e ".${extras}"
+# One install command, so torch stays at the pinned CPU wheel for everything that needs it.
+.venv/bin/python -m pip install -q -e ".[${extras}]"

@@ -120,6 +120,10 @@ def run_cmd(stage: list[str] = typer.Option(None, "--stage", help="Run only thes
     with _open() as d, _progress() as p:
         report = d.run(stage or None, progress=RichProgress(p))
     _report_failures(report)
+    if report.failures:
+        err.print(f"{len(report.failures)} article(s) failed a stage; they are retried on the next run "
+                  "('dossier errors' lists them)", highlight=False)
+        raise typer.Exit(1)
 
 
 def _report_failures(report: pipeline.RunReport) -> None:
@@ -270,6 +274,28 @@ def split_cmd(entity: str, forms: list[str] = typer.Argument(..., help="Name for
     with _open() as d:
         d.split_entity(entity, forms)
     err.print(f"split {', '.join(forms)} off {entity}", highlight=False)
+
+
+@app.command("quotes")
+@friendly
+def quotes_cmd(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker (name, alias or entity id)."),
+    jsonl: bool = typer.Option(False, "--jsonl"),
+) -> None:
+    """Who said what: each statement with its renderings, outlets and source chains."""
+    with _open() as d:
+        found = d.statements(speaker)
+    if _want_jsonl(jsonl):
+        return _jsonl({**s.model_dump(mode="json"), "renderings": [q.model_dump(mode="json") for q in qs]}
+                      for s, qs in found)
+    for s, qs in found:
+        who = s.speaker or "unattributed"
+        out.print(f"[bold]{who}[/bold]: “{s.text}”  [dim]{len(qs)} rendering(s), "
+                  f"{s.independent_sources} independent source(s): {', '.join(s.outlets)}[/dim]", highlight=False)
+        for q in qs:
+            chain = " -> ".join(link.name for link in q.chain) or "(no chain)"
+            out.print(f"    [dim]{q.article_id} {q.kind}, {q.cue or ''}:[/dim] “{q.text}”  [dim]{chain}[/dim]",
+                      highlight=False)
 
 
 @app.command("stages")

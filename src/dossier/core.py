@@ -10,7 +10,7 @@ from typing import Any
 from dossier import pipeline, settings
 from dossier.errors import BadInput, DossierError
 from dossier.ingest import IngestReport, ingest
-from dossier.model import Article, Entity, Mention
+from dossier.model import Article, Entity, Mention, Quote, Statement
 from dossier.store import Store
 from dossier.store.export import write_rows
 
@@ -38,9 +38,22 @@ def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
-# Export kinds: later stages add theirs (quotes, stories, events).
+def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.annotations("quote", Quote):
+        row = q.model_dump(mode="json", exclude={"evidence"})
+        row["sentence"] = q.evidence.sentence
+        yield row
+
+
+def statement_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for st in store.objects("statement", Statement):
+        yield st.model_dump(mode="json")
+
+
+# Export kinds: later stages add theirs (stories, events).
 EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
     "articles": article_rows, "entities": entity_rows, "mentions": mention_rows,
+    "quotes": quote_rows, "statements": statement_rows,
 }
 
 
@@ -115,6 +128,15 @@ class Dossier:
         from dossier.resolve.stage import split_entity
 
         split_entity(self.store, entity, forms)
+
+    def statements(self, speaker: str | None = None) -> list[tuple[Statement, list[Quote]]]:
+        """Statements (with their renderings), optionally of one speaker (name, alias or id)."""
+        statements = self.store.objects("statement", Statement)
+        if speaker:
+            entity = self.entity(speaker)
+            statements = [s for s in statements if s.speaker_entity_id == entity.id]
+        quotes = {q.id: q for q in self.store.annotations("quote", Quote)}
+        return [(s, [quotes[i] for i in s.quote_ids if i in quotes]) for s in statements]
 
     def summary(self) -> dict[str, int]:
         return self.store.summary()

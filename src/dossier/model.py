@@ -150,10 +150,26 @@ class Quote(Model):
     cue: str | None = None
     speaker: str | None = None  # as written: "he", "the Belarusian leader"
     speaker_entity_id: str | None = None
+    speaker_mention_id: str | None = None  # the entity mention the speaker resolves to
     speaker_kind: Literal["name", "pronoun", "role", "unnamed", "none"] = "none"
     chain: list[SourceLink] = Field(default_factory=list)
     statement_id: str | None = None
     evidence: Evidence
+
+
+class Statement(Model):
+    """One utterance or claim with every rendering of it across outlets and translations."""
+
+    id: str
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    text: str  # the fullest rendering
+    quote_ids: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    independent_sources: int = 0
+    first_published: str | None = None
+    scores: list[dict[str, Any]] = Field(default_factory=list)  # why renderings were linked
 
 
 class Event(Model):

@@ -39,6 +39,7 @@ class Stage:
     requires: ClassVar[tuple[str, ...]] = ()
     scope: ClassVar[Literal["article", "corpus"]] = "article"
     writes_article: ClassVar[bool] = False  # the stage sets Article fields
+    store: Store | None = None  # set by the runner: read other stages' outputs from here
 
     def process(self, articles: Sequence[Article]) -> list[ArticleOutput]:  # per-article stages
         raise NotImplementedError
@@ -117,6 +118,7 @@ def run(
     size = batch_size or settings.get("batch_size")
     for cls in ordered(stages):
         stage = cls()
+        stage.store = store
         key = stage_key(cls)
         stale = store.stale_article_ids(cls.name, key)
         if progress:

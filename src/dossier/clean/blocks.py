@@ -61,7 +61,7 @@ def _mark_teaser_list(doc: Doc, heading: int, topic: Topic) -> None:
         line = doc.lines[j]
         if TEASER_HEADING.match(line):
             doc.mark(j, "teaser heading")
-        elif is_prose(line) and not topic.off_topic(line, counted=True):
+        elif is_prose(line) and not topic.off_topic(line):
             return
         else:
             doc.mark(j, "teaser")

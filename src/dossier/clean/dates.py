@@ -22,6 +22,7 @@ _LABEL = re.compile(
 )
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?", re.I)
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·]\s*\d+\s*min(?:ute)?s? read|[|•·].*)$", re.I)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 MAX_DATE_LINE_WORDS = 12
 
 _PERIOD_PRECISION: dict[str, Precision] = {"time": "second", "day": "day", "week": "day", "month": "month", "year": "year"}
@@ -54,6 +55,8 @@ def iso_at(moment: datetime, precision: Precision) -> str:
 def parse_date(text: str) -> FoundDate | None:
     """An explicit date with its precision, or None when the text holds no date with a year."""
     text = text.strip()
+    if _ISO.match(text):
+        return _iso_date(text)
     if not text or not _YEAR.search(text) or len(text) > 120:
         return None
     data = _parser().get_date_data(text)
@@ -61,6 +64,22 @@ def parse_date(text: str) -> FoundDate | None:
         return None
     precision = _PERIOD_PRECISION.get(data.period or "day", "day")
     return FoundDate(iso_at(data.date_obj, precision), precision)
+
+
+def _iso_date(text: str) -> FoundDate | None:
+    """An ISO 8601 date read without dateparser ("2022-10-10", "2022-10", "2022-10-10T08:00:00Z"); None if invalid."""
+    m = _ISO.match(text)
+    try:
+        if m.group(4):
+            return FoundDate(iso_at(datetime.fromisoformat(text.replace("Z", "+00:00")), "second"), "second")
+        if m.group(3):
+            return FoundDate(datetime.fromisoformat(text).date().isoformat(), "day")
+    except ValueError:
+        return None
+    year, month = int(m.group(1)), m.group(2)
+    if month:
+        return FoundDate(f"{year:04d}-{month}", "month") if 1 <= int(month) <= 12 else None
+    return FoundDate(f"{year:04d}", "year") if 1000 <= year <= 2999 else None
 
 
 def date_line(line: str) -> FoundDate | None:

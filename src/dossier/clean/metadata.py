@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from dossier.clean.dates import FoundDate, date_line, parse_date
 from dossier.clean.lines import JunkLine
-from dossier.clean.metalines import bio
+from dossier.clean.metalines import bio, same_person
 from dossier.clean.shape import is_headline_like, is_prose
 
-SAME_PERSON_RATIO = 60  # a byline and a bio of one person, one spelling garbled
-TYPO_RATIO = 85
 # Outlet clues in the text, most explicit first.
 OUTLET_REASONS = ("source line", "donation appeal", "author bio", "masthead")
 CONFIDENCE = {"field": 0.9, "metadata": 0.85, "text": 0.75}
@@ -63,15 +59,6 @@ def author_from_junk(junk: list[JunkLine]) -> str | None:
         if same_person(bylines[0], name):
             return name
     return bylines[0]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Two spellings of one name: a close match, or the same first name and a similar whole."""
-    ratio = fuzz.ratio(a.casefold(), b.casefold())
-    if ratio >= TYPO_RATIO:
-        return True
-    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
-    return first_a == first_b and ratio >= SAME_PERSON_RATIO
 
 
 def published(hint: str | None, page_date: str | None, junk: list[JunkLine]) -> Dated | None:

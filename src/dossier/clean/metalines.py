@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from dossier.clean.shape import is_headline_like, is_name_like, words
 
 _SOURCE = re.compile(
     r"^[\W_]*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fonti)\s*[:：]\s*(.+?)[\W_]*$",
     re.I,
 )
-_BYLINE = re.compile(r"^[\W_]*(?:by|written by|words by|story by|von|por|par|di|door|av|af)[:\s]+(.+?)\s*$", re.I)
+_BYLINE = re.compile(r"^[\W_]*(?:by|written by|words by|story by|posted by|von|por|par|di|door|av|af)[:\s]+(.+?)\s*$", re.I)
 _NAME_JOINER = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\be\b)\s*", re.I)
-_ROLE_TAIL = re.compile(r"\s*(?:[,|•·–—(]|\s-\s).*$")
+_ROLE_TAIL = re.compile(r"\s*(?:[,|•·–—(]|\s-\s|\s(?:on|at|in|for)\s).*$")
 _BIO_VERB = re.compile(
     r"^(?P<name>.{3,60}?)\s+(?:is|was|has been|writes|covers|reports)\b(?P<rest>.*)$"
 )
@@ -27,8 +29,16 @@ _BIO_ROLE = re.compile(
     re.I,
 )
 _BIO_OUTLET = re.compile(r"\b(?:for|at|with)\s+((?:the\s+)?[^\W\d_][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[^\W\d_][\w&'’.-]*){0,5})")
+_SYNDICATION = re.compile(
+    r"^[\W_]*(?:this (?:article|story|post|piece) (?:was |is )?(?:first |originally )?(?:appeared|published|republished)|"
+    r"(?:first|originally) (?:appeared|published)|republished)\s+(?:on|in|by|from|with permission from)\s+(.{2,60}?)[\W_]*$",
+    re.I,
+)
+_POST_APPEARED = re.compile(r"^[\W_]*the post .{3,300} appeared first on (.{2,60}?)[\W_]*$", re.I)
 _APPEAL_OUTLET = re.compile(r"^[\W_]*a (?:message|note|word) from (.{1,60}?)\s*[:.!]?\s*$", re.I)
 MAX_SOURCE_WORDS = 8
+SAME_PERSON_RATIO = 60  # a byline and a bio of one person, one spelling garbled
+TYPO_RATIO = 85
 MAX_BIO_WORDS = 60
 
 
@@ -47,6 +57,16 @@ def source_credit(line: str) -> str | None:
     if not 1 <= len(words(value)) <= MAX_SOURCE_WORDS or not value[0].isalnum() or value.endswith("..."):
         return None
     return value
+
+
+def syndication_credit(line: str) -> str | None:
+    """The outlet a republished text credits ("Originally published on X", "The post ... appeared first on X")."""
+    s = line.strip()
+    m = _SYNDICATION.match(s) or _POST_APPEARED.match(s)
+    if not m:
+        return None
+    value = m.group(1).strip()
+    return value if 1 <= len(words(value)) <= MAX_SOURCE_WORDS else None
 
 
 def byline(line: str) -> str | None:
@@ -106,3 +126,12 @@ def _clean_outlet(value: str) -> str | None:
         kept.pop()
     name = " ".join(kept).rstrip(".,;:")
     return name or None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: a close match, or the same first name and a similar whole."""
+    ratio = fuzz.ratio(a.casefold(), b.casefold())
+    if ratio >= TYPO_RATIO:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    return first_a == first_b and ratio >= SAME_PERSON_RATIO

@@ -40,9 +40,12 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("navigation", whole_line(
         r"back to top(?: button)?", r"scroll to top", r"skip to (?:main )?content", r"(?:main )?menu", r"search",
-        r"home", r"close", r"toggle navigation", r"(?:next|previous|prev) (?:article|post|story|page)", r"load more",
+        r"home", r"close", r"toggle navigation", r"(?:next|previous|prev) page", r"load more",
         r"show more", r"see more", r"view (?:all|more)", r"continue reading", r"read (?:the )?full (?:story|article)",
         r"remind me later", r"not now", r"no,? thanks", r"go to (?:homepage|home page)", r"top of page",
+        r"source link", r"privacy policy", r"terms (?:of (?:use|service)|and conditions)", r"cookie (?:policy|settings)",
+        r"listen to (?:this )?article.{0,20}", r"\d+\s*min(?:ute)?s?\s*read", r"reading time.{0,20}", r"about the author",
+        r"click here.{0,60}", r"(?:accept|reject|manage)(?: all)? cookies",
     )),
     ("advertisement", whole_line(
         r"advertisement", r"advertising", r"ad", r"sponsored(?: content)?", r"paid (?:content|post)",
@@ -74,11 +77,12 @@ CONTAINED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("newsletter signup", contained(
         r"(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my) .{0,40}newsletters?",
         r"get (?:the|our) .{0,40}(?:newsletter|delivered) (?:to|in|straight to|right) (?:your|the) inbox",
-        r"right in your inbox", r"straight to your inbox", r"never miss (?:a|the latest) (?:story|update|post|article)",
+        r"\b(?:right |straight )?(?:in|to|into) your inbox\b", r"never miss (?:a|the latest) (?:story|update|post|article)",
         r"delivered (?:to|through) your (?:inbox|letterbox|door)",
     )),
     ("social follow", contained(r"^follow (?:us|@\w+) on ")),
     ("copyright notice", contained(r"all rights reserved", r"^(?:copyright|©)\s*(?:©\s*)?\d{4}")),
+    ("cookie notice", contained(r"\bwe use cookies\b", r"\bthis (?:web)?site uses cookies\b", r"\byou (?:agree|consent) to (?:our|the) use of cookies\b")),
     ("contact line", contained(
         r"^(?:have|got) a (?:news )?tip\?", r"^(?:send|email|e-mail) (?:us )?(?:your )?(?:news )?tips",
         r"^contact (?:the )?(?:author|reporter|writer|us) (?:at|on|via)",
@@ -99,7 +103,7 @@ PREFIXED: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("image credit", re.compile(
         r"^[\W_]*(?:image|photo|photograph|picture|video|graphic)s?\s*(?:copyright|caption|source|credit|courtesy)?\s*"
-        r"(?:[:©]|by\b|copyright\b)\s*\S", re.I,
+        r"(?:[:,©]|by\b|copyright\b)\s*\S", re.I,
     )),
 )
 
@@ -115,7 +119,10 @@ TEASER_HEADING = whole_line(
     r"must read", r"editor'?s picks?", r"what to read next", r"around the web", r"from (?:around )?the web",
     r"(?:sponsored|promoted|partner) (?:stories|content|links|articles)", r"in other news", r"elsewhere on .{1,40}",
     r"up next", r"next up", r"keep reading", r"more to explore", r"top picks",
+    r"(?:next|previous|prev|older|newer) (?:article|post|story)", r"read (?:the )?(?:next|previous) (?:article|story)",
 )
+# Form labels of a comment box, only when they follow the article.
+FORM_LABEL = whole_line(r"name", r"e-?mail(?: address)?", r"website", r"comment", r"message", r"post comment", r"submit", r"Δ")
 
 # Headings that open a donation, membership or subscription appeal.
 APPEAL_HEADING = whole_line(

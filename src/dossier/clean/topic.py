@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 STEM = 5
 MIN_WORD = 3
@@ -28,14 +29,15 @@ STOPWORDS = frozenset(
 )
 
 
-def stems(line: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def stems(line: str) -> frozenset[str]:
     """The content-word stems of a line (lower-cased, stopwords and short words dropped)."""
     out = set()
     for word in _LETTERS.findall(line.lower()):
         word = word.replace("’", "'").split("'")[0]
         if len(word) >= MIN_WORD and word not in STOPWORDS:
             out.add(word[:STEM])
-    return out
+    return frozenset(out)
 
 
 class Topic:
@@ -43,23 +45,22 @@ class Topic:
 
     def __init__(self, lines: Iterable[str]):
         self.line_count: Counter[str] = Counter()
+        self.counted: set[str] = set()
         for line in lines:
             self.line_count.update(stems(line))
+            self.counted.add(line)
 
-    def overlap(self, line: str, counted: bool = False) -> float | None:
-        """Share of the line's stems found in other body lines; None for a line without content words.
-
-        ``counted`` says the line itself is one of the body lines, so its own words are discounted.
-        """
+    def overlap(self, line: str) -> float | None:
+        """Share of the line's stems found in other body lines; None for a line without content words."""
         own = stems(line)
         if not own:
             return None
-        need = 2 if counted else 1
+        need = 2 if line in self.counted else 1  # a body line does not vouch for itself
         return sum(self.line_count[s] >= need for s in own) / len(own)
 
-    def off_topic(self, line: str, counted: bool = False) -> bool:
+    def off_topic(self, line: str) -> bool:
         """True when the line shares (almost) no content words with the body."""
-        share = self.overlap(line, counted)
+        share = self.overlap(line)
         return share is not None and share < OFF_TOPIC_BELOW
 
     @property

@@ -18,7 +18,7 @@ from dossier.ids import stable_id
 from dossier.model import Evidence, Mention
 from dossier.nlp.gazetteer import fold, gazetteer
 from dossier.nlp.ner import is_demonym
-from dossier.nlp.roles import find_descriptions, heads_match, role_after, role_before
+from dossier.nlp.roles import INSTITUTIONS, country_in, find_descriptions, heads_match, role_after, role_before
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"}
 LABEL_ALIASES = {"PER": "PERSON", "FAC": "LOC"}
@@ -45,14 +45,37 @@ class Sentences:
                         sentence_index=i, sentence=self.text[s:e])
 
 
+TRAILING = re.compile(r"(?:[\s,.;:!?“”\"'’)(\]-]+|\s+(?:of|and|the|in|on|at|to))+$")
+GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def clean_surface(text: str) -> str:
-    """A mention's name without possessive or honorific: "Putin’s" -> "Putin"."""
-    return HONORIFIC.sub("", POSSESSIVE.sub("", text.strip()) if text.endswith(("’s", "'s")) else text.strip())
+    """A mention's name without possessive, honorific or stray punctuation: "Putin’s" -> "Putin"."""
+    text = text.strip()
+    if text.endswith(("’s", "'s")):
+        text = POSSESSIVE.sub("", text)
+    return TRAILING.sub("", HONORIFIC.sub("", text)).lstrip("“\"'‘(")
+
+
+def unglue(text: str) -> str:
+    """Undo words a scraper glued together: "GuardianArtyom Shraibman" -> "Artyom Shraibman"."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return text
+    first, last = GLUED.split(tokens[0]), GLUED.split(tokens[-1])
+    if len(first) > 1:
+        return " ".join([first[-1], *tokens[1:]])
+    if len(last) > 1:
+        return " ".join([*tokens[:-1], last[0]])
+    return text
 
 
 def type_mention(surface: str, label: str) -> tuple[str, str | None]:
     """Refine a NER label with the gazetteer: places become GPE, demonyms NORP; with a country."""
     g = gazetteer()
+    institution = INSTITUTIONS.get(fold(surface))
+    if institution:
+        return "ORG", institution  # "the Kremlin" speaks for Russia
     place = g.place(surface)
     if label in {"LOC", "GPE"}:
         return ("GPE", place.country) if place else ("LOC", None)
@@ -61,8 +84,11 @@ def type_mention(surface: str, label: str) -> tuple[str, str | None]:
         if iso3 or label == "NORP" or is_demonym(surface):
             return "NORP", iso3
         return "MISC", None
-    if label == "ORG" and place and place.kind == "country":
-        return "GPE", place.country  # "Russia" tagged ORG in a sports-like context
+    if label == "ORG":
+        return "ORG", country_in(surface)
+    if label in {"ORG", "PERSON"} and place and (place.kind == "country" or (label == "PERSON" and " " not in surface
+                                                                             and place.population >= 100_000)):
+        return "GPE", place.country  # "Russia" tagged ORG, "Minsk" tagged PERSON
     return label, None
 
 
@@ -71,10 +97,13 @@ def build_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]]
     mentions = []
     for start, end, label in spans:
         label = LABEL_ALIASES.get(label, label)
-        surface = clean_surface(text[start:end])
-        if not surface or label not in NAME_TYPES:
+        surface = unglue(clean_surface(text[start:end]))
+        if not surface or label not in NAME_TYPES or not any(c.isalpha() for c in surface):
             continue
-        end = start + text[start:end].find(surface) + len(surface) if surface in text[start:end] else end
+        offset = text[start:end].find(surface)
+        if offset < 0:
+            continue
+        start, end = start + offset, start + offset + len(surface)
         etype, country = type_mention(surface, label)
         role = None
         if etype == "PERSON":
@@ -86,6 +115,7 @@ def build_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]]
             text=text[start:end], type=etype, role=role, country=country,
             evidence=sentences.evidence(article_id, start, end)))
     link_short_names(mentions)
+    qualify_generic_organizations(mentions)
     mentions += role_mentions(article_id, text, mentions, sentences)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -94,6 +124,11 @@ def link_short_names(mentions: list[Mention]) -> None:
     """Give every name mention its article-level canonical name (the fullest form it abbreviates)."""
     people = [m for m in mentions if m.type == "PERSON"]
     full = sorted({clean_surface(m.text) for m in people}, key=lambda n: -len(n.split()))
+    surnames = [n.split()[-1] for n in full if len(n.split()) > 1]
+    for m in mentions:
+        if m.type != "PERSON" and " " not in m.text and any(_same_surname(m.text, s) for s in surnames):
+            m.type, m.country = "PERSON", None  # "Lukashenko" tagged LOC where the article names him in full
+            people.append(m)
     for m in mentions:
         name = clean_surface(m.text)
         m.canonical = _fullest(name, full) if m.type == "PERSON" else _place_or_name(name, m.type)
@@ -127,6 +162,21 @@ def _place_or_name(name: str, etype: str) -> str:
         if place:
             return place.name
     return name
+
+
+GENERIC_ORG = re.compile(r"\b(?:ministry|government|army|parliament|council|police|military|cabinet|armed forces|"
+                         r"security service|foreign office|presidency)\b", re.I)
+
+
+def qualify_generic_organizations(mentions: list[Mention]) -> None:
+    """'the Defense Ministry' with no country named belongs to the article's main country."""
+    countries = Counter(m.country for m in mentions if m.type in {"GPE", "NORP"} and m.country)
+    if not countries:
+        return
+    main = countries.most_common(1)[0][0]
+    for m in mentions:
+        if m.type == "ORG" and not m.country and GENERIC_ORG.search(m.text):
+            m.country = main
 
 
 def _share_roles(people: list[Mention]) -> None:

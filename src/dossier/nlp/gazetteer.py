@@ -90,10 +90,13 @@ def _add_countries(gc, places: dict[str, Place], iso2_to_iso3: dict[str, str]) -
     for c in gc.get_countries().values():
         iso3 = c["iso3"]
         iso2_to_iso3[c["iso"]] = iso3
-        canonical = _common_name(pycountry, c["iso"]) or c["name"]
+        canonical = c["name"]  # geonames' everyday name: "Russia", not "Russian Federation"
         place = Place(canonical, "country", iso3, population=c["population"], geonameid=c["geonameid"])
         places[f"#{iso3}"] = place
-        names = {c["name"], canonical, *EXTRA_COUNTRY_NAMES.get(iso3, ())}
+        names = {c["name"], *EXTRA_COUNTRY_NAMES.get(iso3, ())}
+        common = _common_name(pycountry, c["iso"])
+        if common:
+            names.add(common)
         official = getattr(pycountry.countries.get(alpha_2=c["iso"]), "official_name", None)
         if official:
             names.add(official)

@@ -99,6 +99,8 @@ def _demonym_word(word: str) -> bool:
 def relabel(text: str, start: int, end: int, label: str) -> str | None:
     """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...)."""
     mapped = LABELS.get(label)
+    if not any(c.isalnum() for c in text[start:end]):
+        return None  # a name has letters or digits: "\\" tagged in RTF junk is not one
     if mapped == "MISC" and is_demonym(text[start:end]):
         return "NORP"
     return mapped
@@ -112,24 +114,41 @@ def segment(text: str) -> list[list[tuple[int, int]]]:
     return [t for t in (tokenize(text, a, b) for a, b in split_sentences(text)) if t]
 
 
+# Typographic characters the CoNLL training text writes in ASCII.
+_ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "--"})
+
+
+def model_words(text: str, tokens: list[tuple[int, int]]) -> list[str]:
+    """The words a shipped model sees: the tokens, with typographic quotes and dashes made ASCII."""
+    return [text[a:b].translate(_ASCII) for a, b in tokens]
+
+
+def entity(text: str, tokens: list[tuple[int, int]], i: int, j: int, label: str) -> Span | None:
+    """The char span of tokens [i, j) as a dossier entity, edge punctuation dropped; None if not kept."""
+    while i < j and not any(c.isalnum() for c in text[tokens[i][0] : tokens[i][1]]):
+        i += 1
+    while j > i and not any(c.isalnum() for c in text[tokens[j - 1][0] : tokens[j - 1][1]]):
+        j -= 1
+    if i == j:
+        return None
+    start, end = tokens[i][0], tokens[j - 1][1]
+    mapped = relabel(text, start, end, label)
+    return (start, end, mapped) if mapped else None
+
+
 def spans_from_tags(text: str, tokens: list[tuple[int, int]], tags: list[str]) -> list[Span]:
     """Char spans of BIO-tagged tokens, relabelled; a stray I- starts an entity."""
     from dossier.nlp.models.corpus import tag_spans
 
-    out = []
-    for i, j, label in tag_spans(tags):
-        start, end = tokens[i][0], tokens[j - 1][1]
-        mapped = relabel(text, start, end, label)
-        if mapped:
-            out.append((start, end, mapped))
-    return out
+    found = (entity(text, tokens, i, j, label) for i, j, label in tag_spans(tags))
+    return [span for span in found if span]
 
 
 # ------------------------------------------------------------------- spaCy
 
 
 class SpacyNER:
-    """Any installed spaCy pipeline with an ``ner`` component, using its own tokenizer."""
+    """Any installed spaCy pipeline that sets ``doc.ents`` (``ner``, ``entity_ruler``), with its own tokenizer."""
 
     version = "spacy"
 
@@ -143,8 +162,11 @@ class SpacyNER:
                 f"Cannot load spaCy model {name_or_path!r} for the NER profile: {exc}. "
                 "Install it (pip install <model package>) or give the path of a saved pipeline."
             ) from exc
-        if "ner" not in self.nlp.pipe_names:
-            raise DossierError(f"spaCy model {name_or_path!r} has no 'ner' component; pick a pipeline that has one.")
+        if not any("doc.ents" in self.nlp.get_pipe_meta(name).assigns for name in self.nlp.pipe_names):
+            raise DossierError(
+                f"spaCy model {name_or_path!r} has no component that finds entities (such as 'ner'); "
+                "pick a pipeline that has one."
+            )
         self.version = self.nlp.meta.get("version", "0")
         self.batch_size = batch_size
 
@@ -174,17 +196,14 @@ class ShippedSpacyNER:
         jobs, docs = [], []
         for n, text in enumerate(texts):
             for tokens in segment(text):
-                words = [text[a:b] for a, b in tokens]
+                words = model_words(text, tokens)
                 spaces = [b < len(text) and text[b].isspace() for _, b in tokens]
                 jobs.append((n, tokens))
                 docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
         out: list[list[Span]] = [[] for _ in texts]
         for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
-            for ent in doc.ents:
-                start, end = tokens[ent.start][0], tokens[ent.end - 1][1]
-                label = relabel(texts[n], start, end, ent.label_)
-                if label:
-                    out[n].append((start, end, label))
+            found = (entity(texts[n], tokens, e.start, e.end, e.label_) for e in doc.ents)
+            out[n] += [span for span in found if span]
         return out
 
 
@@ -215,7 +234,7 @@ class TransformerNER:
         out: list[list[Span]] = [[] for _ in texts]
         with self.torch.inference_mode():
             for batch in self._batches([windows[i] for i in order]):
-                words = [[texts[n][a:b] for a, b in tokens] for n, (tokens, _) in batch]
+                words = [model_words(texts[n], tokens) for n, (tokens, _) in batch]
                 logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).log_softmax(-1)
                 for (n, (tokens, _)), row in zip(batch, logp):
                     out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
@@ -226,7 +245,7 @@ class TransformerNER:
         limit = self.encoder.max_pieces - 2
         cur_tokens, cur_pieces, size = [], [], 0
         for tokens in segment(text):
-            pieces = self.encoder.pieces([text[a:b] for a, b in tokens])
+            pieces = self.encoder.pieces(model_words(text, tokens))
             n = sum(len(p) for p in pieces)
             if cur_tokens and size + n > limit:
                 yield cur_tokens, cur_pieces

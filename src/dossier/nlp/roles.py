@@ -43,6 +43,9 @@ DESCRIPTION = re.compile(
 )
 
 
+MAJOR_CITY = 500_000  # a city that stands for its country in a role ("Minsk", "Moscow")
+
+
 @dataclass(frozen=True)
 class Role:
     text: str  # "Kremlin spokesman"
@@ -53,12 +56,13 @@ class Role:
 def role_before(text: str, start: int) -> Role | None:
     """A title right before a name: 'Russian Foreign Minister Sergei Lavrov'."""
     window = text[max(0, start - 120) : start]
+    window = window[window.rfind("\n") + 1 :]  # a role never runs over a line break
     m = APPOSITIVE_BEFORE.search(window)
     if m and TITLE.search(m.group(1)):
         return make_role(m.group(1))
-    words = window.rstrip().split(" ")
     if window and not window[-1].isspace():
         return None
+    words = re.findall(r"\S+", window)
     taken: list[str] = []
     for word in reversed(words):
         if not word or word.endswith((",", ".", ":", "”", '"')):
@@ -101,12 +105,12 @@ def country_in(phrase: str) -> str | None:
         if iso3:
             return iso3
         place = g.place(w)
-        if place:
+        if place and (place.kind == "country" or place.population >= MAJOR_CITY):
             return place.country
     for n in (2, 3):  # multi-word country names: "United States", "South Korea"
         for i in range(len(words) - n + 1):
             place = g.place(" ".join(words[i : i + n]))
-            if place:
+            if place and place.kind == "country":
                 return place.country
     return None
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dossier.ids import stable_id
 from dossier.model import Entity, Mention
 from dossier.nlp.gazetteer import fold
-from dossier.resolve.names import first_names_compatible, name_similarity, phonetic, surname_similarity, tokens
+from dossier.resolve.names import (
+    acronym_form, acronyms, core_tokens, first_names_compatible, gender, name_similarity, numbers_agree,
+    person_tokens, phonetic, split_person, surname_similarity, tokens,
+)
 
 MERGE_THRESHOLD = 0.88
 FUZZY_NEEDS_CONTEXT = 0.97  # below this name similarity, merging needs shared context
@@ -41,6 +45,11 @@ class Chain:
     @property
     def country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
+
+    @cached_property
+    def genders(self) -> set[str]:
+        """Genders its forms' honorifics give ("Mr Jenkin" -> {"m"})."""
+        return {g for g in map(gender, self.forms) if g}
 
     @property
     def generic(self) -> bool:
@@ -69,11 +78,27 @@ def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
     return list(chains.values())
 
 
-def block_key(chain: Chain) -> str:
+def bare(chain: Chain) -> bool:
+    """A person named by a surname or a given name only ("Lohan", "Lo Presti", "Lindsay"): which full
+    name it stands for is decided last."""
+    if chain.type != "PERSON":
+        return False
+    return not split_person(chain.name)[0]
+
+
+def block_keys(chain: Chain) -> set[str]:
+    """Keys under which a chain meets its candidates: a person's surname sound; an organization's or
+    place's first-word sound and its acronyms (so "IE" meets "Internet Explorer")."""
     if chain.type == "PERSON":
-        return "P:" + phonetic(tokens(chain.name)[-1])[:5] if tokens(chain.name) else "P:"
-    first = tokens(chain.name)[0] if tokens(chain.name) else ""
-    return f"{chain.key[1]}:{phonetic(first)[:3]}"
+        toks = person_tokens(chain.name)
+        return {"P:" + (phonetic(toks[-1])[:5] if toks else "")}
+    family, toks = chain.key[1], core_tokens(chain.name)
+    keys = {f"{family}:{phonetic(toks[0])[:3] if toks else ''}"}
+    keys |= {f"{family}:A:{a}" for a in acronyms(chain.name)}
+    form = acronym_form(chain.name)
+    if form:  # "THR" may drop the "The" of "The Hollywood Reporter"
+        keys |= {f"{family}:A:{form}", f"{family}:A:{form[1:]}"} if form[0] == "t" else {f"{family}:A:{form}"}
+    return keys
 
 
 @dataclass
@@ -112,23 +137,30 @@ class _UnionFind:
             self.members[ra] += self.members.pop(rb)
 
 
+def compatible(a: Chain, b: Chain) -> bool:
+    """Hard constraints (cannot-links): same type family, compatible first names, the same country for
+    a generic organization label such as "Defense Ministry", the same numbers ("IE8" is not "IE9")."""
+    if a.key[1] != b.key[1] or not numbers_agree(a.name, b.name):
+        return False
+    if a.type == "PERSON":
+        return first_names_compatible(a.name, b.name) and not (a.genders and b.genders and a.genders != b.genders)
+    if a.generic or b.generic:
+        return a.country == b.country and a.country is not None  # Belarus's "Defense Ministry" is not Russia's
+    return True
+
+
 def pair_score(a: Chain, b: Chain) -> float:
     """0..1 confidence that two chains are the same entity (0 where they cannot be)."""
-    if a.key[1] != b.key[1]:
+    if not compatible(a, b):
         return 0.0
     if a.type == "PERSON":
-        if not first_names_compatible(a.name, b.name):
-            return 0.0
         score = surname_similarity(a.name, b.name)
-        if len(tokens(a.name)) == 1 or len(tokens(b.name)) == 1:
+        if bare(a) or bare(b):
             score -= 0.02  # a bare surname is weaker evidence
+        if a.country and b.country and a.country != b.country:
+            score -= 0.1
     else:
-        if a.generic or b.generic:
-            if a.country != b.country or a.country is None:
-                return 0.0  # Belarus's "Defense Ministry" is not Russia's
         score = max(name_similarity(x, y) for x in _names(a) for y in _names(b))
-    if a.country and b.country and a.country != b.country and a.type == "PERSON":
-        score -= 0.1
     if score < FUZZY_NEEDS_CONTEXT and not (a.context & b.context):
         return 0.0
     return max(0.0, min(1.0, score))
@@ -139,36 +171,114 @@ def _names(chain: Chain) -> set[str]:
 
 
 def resolve(chains: list[Chain], decisions: Decisions | None = None) -> list[tuple[Entity, list[Chain]]]:
-    """Group chains into entities; each merge's score is kept on the entity for review."""
-    decisions = decisions or Decisions()
-    uf = _UnionFind(len(chains))
-    merges: dict[int, list[dict]] = defaultdict(list)
-    blocked: set[tuple[int, int]] = set()
+    """Group chains into entities; each merge's score is kept on the entity for review.
 
-    def allowed(ra: int, rb: int) -> bool:
-        if (min(ra, rb), max(ra, rb)) in blocked:
+    Two passes: chains with similar full names merge, strongest pairs first; then each short form
+    (a bare surname or first name, a part of a longer name: "Saints") joins the one entity whose
+    full name it can shorten, or, among several, the one sharing most context; if none wins it stays apart.
+    """
+    run = _Run(chains, decisions or Decisions())
+    for i, j, score, reason in _candidate_pairs(chains, run.decisions):
+        run.merge(i, j, score, reason)
+    for i, candidates, reason in _short_forms(chains):
+        target = run.choose(i, candidates)
+        if target is not None:
+            run.merge(i, target, 0.9, reason)
+    return [(_entity([chains[i] for i in members], run.merges.get(root, [])), [chains[i] for i in members])
+            for root, members in run.uf.members.items()]
+
+
+class _Run:
+    """Union-find over chains that merges only where constraints and user decisions allow."""
+
+    def __init__(self, chains: list[Chain], decisions: Decisions):
+        self.chains, self.decisions = chains, decisions
+        self.uf = _UnionFind(len(chains))
+        self.merges: dict[int, list[dict]] = defaultdict(list)
+        self.blocked: set[tuple[int, int]] = set()
+
+    def allowed(self, ra: int, rb: int) -> bool:
+        if (min(ra, rb), max(ra, rb)) in self.blocked:
             return False
-        ca, cb = [chains[i] for i in uf.members[ra]], [chains[i] for i in uf.members[rb]]
-        for out, rest in decisions.cannot:
+        ca, cb = [self.chains[i] for i in self.uf.members[ra]], [self.chains[i] for i in self.uf.members[rb]]
+        for out, rest in self.decisions.cannot:
             if (any(_has(c, out) for c in ca) and any(_has(c, rest) and not _has(c, out) for c in cb)) or \
                (any(_has(c, out) for c in cb) and any(_has(c, rest) and not _has(c, out) for c in ca)):
                 return False
-        return all(pair_score(x, y) > 0 or _must(x, y, decisions) for x in ca[:20] for y in cb[:20]) or \
-            any(_must(x, y, decisions) for x in ca for y in cb)
+        must = lambda x, y: _must(x, y, self.decisions)  # noqa: E731
+        return all(compatible(x, y) or must(x, y) for x in ca[:20] for y in cb[:20]) or \
+            any(must(x, y) for x in ca for y in cb)
 
-    for i, j, score, reason in _candidate_pairs(chains, decisions):
-        ra, rb = uf.find(i), uf.find(j)
+    def merge(self, i: int, j: int, score: float, reason: str) -> None:
+        ra, rb = self.uf.find(i), self.uf.find(j)
         if ra == rb:
-            continue
-        if not allowed(ra, rb):
-            blocked.add((min(ra, rb), max(ra, rb)))
-            continue
-        uf.union(ra, rb)
-        root = uf.find(ra)
-        merges[root] += merges.pop(ra if root != ra else rb, [])
-        merges[root].append({"a": chains[i].name, "b": chains[j].name, "score": round(score, 3), "reason": reason})
-    return [(_entity([chains[i] for i in members], merges.get(root, [])), [chains[i] for i in members])
-            for root, members in uf.members.items()]
+            return
+        if not self.allowed(ra, rb):
+            self.blocked.add((min(ra, rb), max(ra, rb)))
+            return
+        self.uf.union(ra, rb)
+        root = self.uf.find(ra)
+        self.merges[root] += self.merges.pop(ra if root != ra else rb, [])
+        self.merges[root].append({"a": self.chains[i].name, "b": self.chains[j].name, "score": round(score, 3),
+                                  "reason": reason})
+
+    def choose(self, i: int, candidates: list[int]) -> int | None:
+        """The one candidate entity a short form joins: the only one, or the one sharing most context."""
+        own = self.uf.find(i)
+        roots = {self.uf.find(j): j for j in candidates}
+        if own in roots:
+            return None
+        roots = {r: j for r, j in roots.items() if self.allowed(own, r)}
+        if not roots:
+            return None
+        if len(roots) == 1:
+            return next(iter(roots.values()))
+        context = self._context(own)
+        overlap = sorted(((len(context & self._context(r)), j) for r, j in roots.items()), reverse=True)
+        return overlap[0][1] if overlap[0][0] > overlap[1][0] else None
+
+    def _context(self, root: int) -> set[str]:
+        return set().union(*(self.chains[i].context for i in self.uf.members[root]))
+
+
+def _short_forms(chains: list[Chain]):
+    """(short chain, chains whose fuller name it may stand for, reason), found through indexes, not pairs."""
+    surnames, firsts, parts = defaultdict(list), defaultdict(list), defaultdict(list)
+    for j, c in enumerate(chains):
+        if c.type == "PERSON" and not bare(c):
+            toks = person_tokens(c.name)
+            surnames["P:" + phonetic(toks[-1])[:5]].append(j)
+            firsts[phonetic(toks[0])].append(j)
+        elif c.type != "PERSON":  # where a longer name may be shortened to a part
+            for part in _name_parts(core_tokens(c.name)):
+                parts[(c.key[1], part)].append(j)
+    for i, c in enumerate(chains):
+        if bare(c):
+            found = [j for j in surnames[next(iter(block_keys(c)))]
+                     if surname_similarity(c.name, chains[j].name) >= MERGE_THRESHOLD and compatible(c, chains[j])]
+            if found:
+                yield i, found, "surname of a full name"
+            elif len(person_tokens(c.name)) == 1:  # "Lindsay" for Lindsay Lohan, where no full name ends so
+                found = [j for j in firsts[phonetic(person_tokens(c.name)[0])] if compatible(c, chains[j])]
+                yield i, found, "first name of a full name"
+        elif c.type not in {"PERSON", "GPE"}:  # a known place is a whole name: "Paris" is not "Paris Store"
+            found = [j for j in parts[(c.key[1], " ".join(core_tokens(c.name)))] if j != i and compatible(c, chains[j])]
+            yield i, found, "part of a longer name"
+
+
+def _name_parts(toks: list[str]) -> set[str]:
+    """Leading and trailing word groups of a name ("new orleans saints" -> "new", "new orleans", "saints", ...),
+    never cut at a conjunction: "Europe and the Middle East" lists two places and names neither."""
+    if any(t in _CONJUNCTIONS for t in toks):
+        return set()
+    out = set()
+    for k in range(1, len(toks)):
+        out |= {" ".join(toks[:k]), " ".join(toks[k:])}
+    return {p for p in out if any(len(t) > 2 and t not in _PART_SKIP for t in p.split())}
+
+
+_PART_SKIP = {"of", "the", "and", "for", "de", "la"}
+_CONJUNCTIONS = {"and", "&", "or"}
 
 
 def _must(a: Chain, b: Chain, decisions: Decisions) -> bool:
@@ -176,7 +286,7 @@ def _must(a: Chain, b: Chain, decisions: Decisions) -> bool:
 
 
 def _candidate_pairs(chains: list[Chain], decisions: Decisions):
-    """(i, j, score, reason), strongest first: user merges, then blocked name matches."""
+    """(i, j, score, reason), strongest first: user merges, then blocked name matches (bare names wait)."""
     pairs = []
     for i, a in enumerate(chains if decisions.must else []):
         for j in range(i + 1, len(chains)):
@@ -184,15 +294,20 @@ def _candidate_pairs(chains: list[Chain], decisions: Decisions):
                 pairs.append((i, j, 1.0, "user merge"))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
-        blocks[block_key(c)].append(i)
+        for key in block_keys(c):
+            blocks[key].append(i)
+    seen: set[tuple[int, int]] = set()
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
+                if (i, j) in seen or bare(chains[i]) != bare(chains[j]):
+                    continue
+                seen.add((i, j))
                 score = pair_score(chains[i], chains[j])
                 if score >= MERGE_THRESHOLD:
                     same = fold(chains[i].name) == fold(chains[j].name)
                     pairs.append((i, j, score, "same name" if same else "similar name and shared context"))
-    return sorted(pairs, key=lambda p: -p[2])
+    return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
 
 
 def _entity(chains: list[Chain], merges: list[dict]) -> Entity:

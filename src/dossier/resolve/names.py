@@ -1,5 +1,8 @@
 """Name comparison robust to transliteration: Lukashenko/Lukashenka, Volfovich/Wolfovich,
-Dmitry/Dimitri, Zelensky/Zelenskyy."""
+Dmitry/Dimitri, Zelensky/Zelenskyy; and to the ways news shortens a name: titles
+("President Nixon"), generational suffixes ("Comeaux Jr"), legal forms ("Microsoft
+Corp."), acronyms ("IE" / "Internet Explorer"), and a part of the full name ("Saints" /
+"New Orleans Saints")."""
 
 from __future__ import annotations
 
@@ -16,6 +19,26 @@ _FOLDS = (
     (r"(.)\1", r"\1"), (r"([aeiou])[aeiou]+", r"\1"),
 )
 _FINAL_VOWEL = re.compile(r"[aeiou]$")
+# Words before a person's name that are not part of it ("Attorney Mark Heller", "Miss Jenkin").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mister", "madam", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "sgt", "sergeant", "capt", "captain",
+    "cpl", "corporal", "pvt", "private", "adm", "admiral", "cmdr", "commander", "officer", "det", "detective",
+    "insp", "inspector", "constable", "sheriff", "deputy", "agent", "attorney", "lawyer", "judge", "justice",
+    "president", "vice", "prime", "minister", "chancellor", "secretary", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", "gov", "governor", "mayor", "ambassador", "rev", "reverend", "father", "pastor",
+    "bishop", "cardinal", "pope", "rabbi", "imam", "sheikh", "king", "queen", "prince", "princess", "coach",
+    "chief", "chairman", "ceo", "director", "actor", "actress", "singer", "star", "superintendent",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+# Words that begin a surname ("Gaetano Lo Presti", "Vincent van Gogh"): a name made of them and the
+# last word has no given name.
+PARTICLES = {"lo", "la", "le", "de", "di", "da", "del", "della", "du", "van", "von", "der", "den", "ter", "ten",
+             "al", "el", "bin", "ben", "ibn", "st", "san", "dos", "das"}
+MALE, FEMALE = {"mr", "mister", "sir", "lord", "king", "prince", "father"}, \
+    {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"}
+LEGAL_FORMS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "limited", "gmbh", "ag", "sa", "nv", "lp"}
+_ACRONYM_SKIP = {"of", "the", "and", "for", "&", "de", "la", "du", "on", "in", "at"}
 
 
 def phonetic(token: str) -> str:
@@ -27,47 +50,122 @@ def phonetic(token: str) -> str:
 
 
 def tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", fold(name)) if t]
+    return [t for t in re.split(r"[\s\-]+", fold(name).replace("’", "'")) if t and t != "&"]
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name tokens without leading titles or trailing suffixes: 'Attorney Mark Heller Jr' -> mark heller."""
+    toks = [t.removesuffix("'s") for t in tokens(name)]
+    while len(toks) > 1 and toks[0].rstrip(".") in TITLES:
+        toks.pop(0)
+    while len(toks) > 1 and toks[-1].rstrip(".") in SUFFIXES:
+        toks.pop()
+    return toks
+
+
+def split_person(name: str) -> tuple[list[str], str]:
+    """(given names, surname) of a person's name: 'W. Mark Felt Sr.' -> ([w, mark], felt)."""
+    toks = person_tokens(name)
+    if not toks:
+        return [], ""
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1] in PARTICLES:
+        k -= 1
+    return toks[:k], " ".join(toks[k:])
+
+
+def gender(form: str) -> str | None:
+    """'m' or 'f' where a form carries a gendered honorific ("Mr Jenkin", "Miss Jenkin"), else None."""
+    toks = tokens(form)
+    first = toks[0].rstrip(".") if len(toks) > 1 else ""
+    return "m" if first in MALE else "f" if first in FEMALE else None
+
+
+def core_tokens(name: str) -> list[str]:
+    """Tokens of an organization or place without a leading article or trailing legal form."""
+    toks = tokens(name)
+    while len(toks) > 1 and toks[-1].rstrip(".,") in LEGAL_FORMS:
+        toks.pop()
+    return toks
 
 
 def surname_similarity(a: str, b: str) -> float:
     """0..1 similarity of the last tokens of two person names."""
-    ta, tb = tokens(a), tokens(b)
+    ta, tb = person_tokens(a), person_tokens(b)
     if not ta or not tb:
         return 0.0
     pa, pb = phonetic(ta[-1]), phonetic(tb[-1])
     if pa == pb:
-        return 1.0
+        return 1.0 if pa else 0.0
     return fuzz.ratio(pa, pb) / 100 if min(len(pa), len(pb)) >= 5 else 0.0
 
 
 def first_names_compatible(a: str, b: str) -> bool:
-    """True when either name lacks a first name, or the first names can be the same person's."""
-    ta, tb = tokens(a), tokens(b)
-    if len(ta) < 2 or len(tb) < 2:
+    """True when either name lacks a given name, or the first names can be the same person's; a first
+    name may also be the other's middle name ("Mark Felt" / "W. Mark Felt")."""
+    ga, gb = split_person(a)[0], split_person(b)[0]
+    if not ga or not gb:
         return True
-    fa, fb = ta[0].rstrip("."), tb[0].rstrip(".")
+    if _given_match(ga[0], gb[0]):
+        return True
+    return any(_given_match(ga[0], g) for g in gb[1:] if len(g.rstrip(".")) > 1) or \
+        any(_given_match(gb[0], g) for g in ga[1:] if len(g.rstrip(".")) > 1)
+
+
+def _given_match(a: str, b: str) -> bool:
+    fa, fb = a.rstrip("."), b.rstrip(".")
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     pa, pb = phonetic(fa), phonetic(fb)
     return pa == pb or fuzz.ratio(pa, pb) >= 70 or pa.startswith(pb) or pb.startswith(pa)
 
 
+def numbers_agree(a: str, b: str) -> bool:
+    """Names with different numbers are different things: IE8 / IE9, Apollo 11 / Apollo 13."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
 def name_similarity(a: str, b: str) -> float:
     """0..1 similarity of two non-person names (organizations, places)."""
+    if not numbers_agree(a, b):
+        return 0.0
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return 1.0
-    if _acronym(a) == fb.replace(" ", "") or _acronym(b) == fa.replace(" ", ""):
-        return 0.95
-    pa, pb = " ".join(phonetic(t) for t in tokens(a)), " ".join(phonetic(t) for t in tokens(b))
+    ca, cb = " ".join(core_tokens(a)), " ".join(core_tokens(b))
+    if ca == cb:
+        return 0.98
+    if is_acronym_of(a, b) or is_acronym_of(b, a):
+        return 0.97 if min(len(fa), len(fb)) >= 3 else 0.95  # "CEC" is specific enough, "IE" needs context
+    pa, pb = " ".join(phonetic(t) for t in core_tokens(a)), " ".join(phonetic(t) for t in core_tokens(b))
     if pa == pb:
         return 0.97
     if min(len(fa), len(fb)) < 4:
         return 0.0
-    return max(fuzz.ratio(pa, pb), fuzz.ratio(fa, fb)) / 100
+    return max(fuzz.ratio(pa, pb), fuzz.ratio(ca, cb)) / 100
 
 
-def _acronym(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z][\w]*", name) if w.lower() not in {"of", "the", "and", "for"}]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+def acronyms(name: str) -> set[str]:
+    """Initials a multi-word name may be abbreviated to: with and without its function words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w']*", name.replace(".", " "))]
+    if len(words) < 2:
+        return set()
+    content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    out = {"".join(w[0] for w in words).lower()}
+    if len(content) >= 2:
+        out.add("".join(w[0] for w in content).lower())
+    return out
+
+
+def acronym_form(name: str) -> str | None:
+    """The letters of a name written as an acronym ("IE", "U.S.", "NYPD"), else None."""
+    letters = re.sub(r"[.\s]", "", name)
+    if 2 <= len(letters) <= 6 and letters.isalpha() and (letters.isupper() or "." in name):
+        return letters.lower()
+    return None
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """'CEC' / 'Central Election Commission'; an initial T may stand for a dropped 'The' ('THR')."""
+    form, full = acronym_form(short), acronyms(long)
+    return bool(form) and (form in full or (len(form) >= 3 and form[0] == "t" and form[1:] in full))

@@ -222,6 +222,12 @@ class Store:
                 {"id": a.id, "title": a.title or "", "text": body},
             )
 
+    def article_meta(self) -> dict[str, dict[str, Any]]:
+        """id -> published, outlet, duplicate_of, title: what global stages need, without text."""
+        cols = [s.articles.c[c] for c in ("id", "published", "outlet", "duplicate_of", "title", "language")]
+        with self.engine.connect() as conn:
+            return {r[0]: dict(r._mapping) for r in conn.execute(select(*cols))}
+
     def duplicate_map(self) -> dict[str, str]:
         """article id -> representative id, for articles that are copies of another."""
         q = select(s.articles.c.id, s.articles.c.duplicate_of).where(s.articles.c.duplicate_of.is_not(None))

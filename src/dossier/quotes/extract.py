@@ -1,0 +1,428 @@
+"""Quotes and claims of one article, with their speakers and source chains.
+
+``extract_quotes`` is a pure function over an article's text, sentence spans
+and entity mentions. It finds direct quotes (whatever their marks), partial
+quotes embedded in narration, indirect reported speech ("X said (that) ...",
+"according to X, ...", "X accused Y of ..."), and scare-quoted terms, which are
+kept apart as ``kind="scare"``. Each statement gets its cue verb, its speaker
+as written (name, pronoun, role or unnamed), and the chain of carriers the
+text credits ("according to the state news agency"). The outlet itself is
+appended by the pipeline stage.
+
+``find_attributions`` returns the same findings with token-level detail
+(cue and speaker offsets, attribution groups) for benchmarks and debugging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossier.ids import stable_id
+from dossier.model import Evidence, Mention, Quote, SourceLink
+from dossier.quotes.chains import carriers, is_outlet, span_text
+from dossier.quotes.frames import (
+    Frame,
+    content_after,
+    content_before,
+    find_frames,
+    frame_end,
+    subject_of_sentence,
+    trailing,
+)
+from dossier.quotes.kinds import covers_sentence, is_scare
+from dossier.quotes.marks import Quoted, find_quoted
+from dossier.quotes.resolve import Context, resolve_speaker
+from dossier.quotes.speakers import speaker_kind
+from dossier.quotes.tokens import Sent, build_sentences, sentence_of
+
+MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
+CONTINUATION_SENTENCES = 3
+
+
+@dataclass
+class Found:
+    """One quote or claim with the offsets a benchmark needs; ``group`` joins the parts of one attribution."""
+
+    kind: str
+    start: int
+    end: int
+    sent: int
+    group: int
+    frame: Frame | None = None
+    cue: str | None = None
+    speaker: tuple[int, int] | None = None  # char span of the speaker as written
+    speaker_text: str | None = None
+    speaker_kind: str = "none"
+    inherited: bool = False  # the speaker is carried over from an earlier quote
+    carriers: list[tuple[str, bool]] = field(default_factory=list)
+    mention: Mention | None = None
+
+
+class Article:
+    """The working state of one article: sentences, quoted spans, frames, and what was found."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text
+        quoted = find_quoted(text)
+        sents = build_sentences(text, spans, quoted)
+        self.quoted = [cut_unclosed(q, sents, text) for q in quoted]
+        self.sents = build_sentences(text, spans, self.quoted)
+        self.frames = [find_frames(s) for s in self.sents]
+        self.found: list[Found] = []
+        self.used: set[int] = set()  # ids of frames that introduce a direct quote
+        self.taken: set[int] = set()  # indices of quoted spans already placed
+        self._groups: dict[int, int] = {}
+
+    def group_of(self, frame: Frame | None) -> int:
+        key = id(frame) if frame is not None else -len(self._groups) - 1
+        return self._groups.setdefault(key, len(self._groups))
+
+    def chars(self, sent: Sent, span: tuple[int, int]) -> tuple[int, int]:
+        return sent.toks[span[0]].start, sent.toks[span[1] - 1].end
+
+
+def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
+    """Every quote, claim and scare quote of a text, in order, with offsets and groups."""
+    art = Article(text, sentences)
+    attach_direct(art)
+    attach_indirect(art)
+    attach_leftovers(art)
+    fill_inherited_speakers(art)
+    for f in art.found:
+        f.carriers = _carriers_of(art, f)
+    return sorted(_unique(art.found), key=lambda f: (f.start, f.end))
+
+
+# ------------------------------------------------------------------ unclosed quotes
+
+
+def cut_unclosed(q: Quoted, sents: list[Sent], text: str) -> Quoted:
+    """End an unclosed quote before a later sentence that reads as its speech frame ("X said in a statement.")."""
+    if q.close is not None or q.open is None:
+        return q
+    first = sentence_of(sents, q.start)
+    for s in sents[first + 1 :]:
+        if s.start >= q.end:
+            break
+        if _opens_with_frame(s):
+            prev = sents[s.index - 1]
+            return Quoted(q.start, min(prev.end, q.end), open=q.open, continues=False)
+    return q
+
+
+def _opens_with_frame(sent: Sent) -> bool:
+    plain = Sent(sent.index, sent.start, sent.end, sent.paragraph, [type(t)(t.start, t.end, t.text) for t in sent.toks])
+    for f in find_frames(plain):
+        if f.start == 0 and f.speaker and f.cls == "speech" and not f.inverted:
+            words = [t.low for t in plain.toks[f.speaker[0] : f.speaker[1]]]
+            return words not in (["i"], ["we"], ["you"])
+    return False
+
+
+# ------------------------------------------------------------------ direct quotes
+
+
+def attach_direct(art: Article) -> None:
+    """Quotes with a speech frame right before or after their marks."""
+    for qi, q in enumerate(art.quoted):
+        frame = post_frame(art, q) or pre_frame(art, q)
+        if frame is None:
+            continue
+        art.used.add(id(frame))
+        art.taken.add(qi)
+        art.found.append(_from_frame(art, "direct", q.start, q.end, frame))
+
+
+def post_frame(art: Article, q: Quoted) -> Frame | None:
+    """ "“...,” he said" / "“...,” said Peskov": a frame starting right after the closing mark."""
+    if q.close_end is None:
+        nxt = sentence_of(art.sents, q.end) + 1
+        if q.open is not None and nxt < len(art.sents) and art.sents[nxt].start >= q.end:
+            return next((f for f in art.frames[nxt] if f.start == 0 and f.speaker), None)
+        return None
+    sent = art.sents[sentence_of(art.sents, q.close_end - 1)]
+    i = sent.token_at(q.close_end)
+    while i is not None and i < len(sent.toks) and sent.toks[i].text in {",", "—", "–"}:
+        i += 1
+    if i is None or i >= len(sent.toks):
+        return None
+    for f in art.frames[sent.index]:
+        if f.start == i and (f.speaker or f.cls == "according") and not f.inherit:
+            return f
+    return None
+
+
+def pre_frame(art: Article, q: Quoted) -> Frame | None:
+    """ "Lukashenka said: “...”": a frame ending right before the opening mark (or closing the sentence before)."""
+    if q.open is None:
+        return None
+    sent = art.sents[sentence_of(art.sents, q.open)]
+    t = sent.token_at(q.open)
+    if t is None:
+        return None
+    if t == 0:
+        return _frame_of_previous_colon(art, sent)
+    for f in reversed(art.frames[sent.index]):
+        end = frame_end(sent, f)
+        if end > t or not (f.speaker or f.inherit) or f.cls == "according":
+            continue
+        gap = sent.toks[end:t]
+        if len(gap) > MAX_PRE_GAP or any(g.inside or g.low == "that" for g in gap):
+            return None
+        if not gap or gap[-1].text in {":", ",", "—", "–"}:
+            return f
+        return None
+    return None
+
+
+def _frame_of_previous_colon(art: Article, sent: Sent) -> Frame | None:
+    if sent.index == 0:
+        return None
+    prev = art.sents[sent.index - 1]
+    if not prev.toks or prev.toks[-1].text != ":" or sent.paragraph - prev.paragraph > 1:
+        return None
+    frames = [f for f in art.frames[prev.index] if f.speaker or f.inherit]
+    return frames[-1] if frames else None
+
+
+# ------------------------------------------------------------------ indirect speech
+
+
+def attach_indirect(art: Article) -> None:
+    """Reported speech: the content clause of every frame not already used by a direct quote."""
+    for sent, frames in zip(art.sents, art.frames):
+        floor = 0
+        for k, f in enumerate(frames):
+            if id(f) in art.used or f.cls == "frame" or is_carrier_frame(art, sent, f, frames):
+                continue
+            span = _content_span(sent, f, frames[k + 1 :], floor)
+            if span is None:
+                continue
+            floor = max(floor, frame_end(sent, f))
+            _add_content(art, sent, f, art.chars(sent, span))
+
+
+def is_carrier_frame(art: Article, sent: Sent, f: Frame, frames: list[Frame]) -> bool:
+    """ "according to X" or "..., X news agency reported" next to another speaker is a carrier, not a speaker."""
+    others = [o for o in frames if o is not f and (o.speaker or o.inherit) and o.cls != "according"]
+    if not others or not f.speaker:
+        return False
+    if f.cls == "according":
+        return True
+    return f.lemma in {"report", "write"} and is_outlet(span_text(sent, f.speaker, art.text))
+
+
+def _content_span(sent: Sent, f: Frame, later: list[Frame], floor: int) -> tuple[int, int] | None:
+    if trailing(sent, f):
+        return content_before(sent, f, floor)
+    stop = min([o.start for o in later if o.start > f.cue[0]] or [len(sent.toks)])
+    return content_after(sent, f, stop)
+
+
+def _add_content(art: Article, sent: Sent, f: Frame, span: tuple[int, int]) -> None:
+    """An indirect claim, or a direct quote when its content is one quoted span; inner quotes become partials."""
+    start, end = span
+    inner = [(i, q) for i, q in enumerate(art.quoted) if i not in art.taken and start <= q.outer_start
+             and q.outer_end <= end + 1]
+    whole = [(i, q) for i, q in inner if _words_outside(art.text, start, end, q) <= 1]
+    if whole:
+        i, q = whole[0]
+        art.taken.add(i)
+        art.found.append(_from_frame(art, "direct", q.start, q.end, f))
+        return
+    art.found.append(_from_frame(art, "indirect", start, end, f))
+    for i, q in inner:
+        art.taken.add(i)
+        before = art.text[max(0, q.outer_start - 20) : q.outer_start]
+        kind = "scare" if is_scare(art.text[q.start : q.end], before) else "partial"
+        art.found.append(_from_frame(art, kind, q.start, q.end, f))
+
+
+def _words_outside(text: str, start: int, end: int, q: Quoted) -> int:
+    outside = text[start : q.outer_start] + " " + text[q.outer_end : end]
+    return sum(1 for w in outside.split() if any(c.isalnum() for c in w))
+
+
+# ------------------------------------------------------------------ the rest
+
+
+def attach_leftovers(art: Article) -> None:
+    """Quoted spans without a frame of their own: continuations, embedded fragments, scare quotes."""
+    for qi, q in enumerate(art.quoted):
+        if qi in art.taken:
+            continue
+        sent = art.sents[sentence_of(art.sents, q.start)]
+        before = art.text[max(0, q.outer_start - 20) : q.outer_start]
+        content = art.text[q.start : q.end]
+        whole = covers_sentence(_sentences_text(art, q), content)
+        if is_scare(content, before) and not whole:
+            art.found.append(_scare(art, q, sent))
+        else:
+            art.found.append(_continuation(art, q, sent, "direct" if whole else "partial"))
+
+
+def _sentences_text(art: Article, q: Quoted) -> str:
+    first = art.sents[sentence_of(art.sents, q.outer_start)]
+    last = art.sents[sentence_of(art.sents, max(q.outer_start, q.outer_end - 1))]
+    return art.text[first.start : last.end]
+
+
+def _scare(art: Article, q: Quoted, sent: Sent) -> Found:
+    """A scare-quoted term: whose term it is comes from the statement around it, else the sentence's speaker."""
+    around = [f for f in art.found if f.start <= q.start and q.end <= f.end and f.speaker_text]
+    found = Found("scare", q.start, q.end, sent.index, art.group_of(None))
+    if around:
+        _copy_speaker(found, around[0])
+    else:
+        frame = next((f for f in art.frames[sent.index] if f.speaker and f.cls != "according"), None)
+        if frame:
+            _set_speaker(art, found, sent, frame.speaker)
+    return found
+
+
+def _continuation(art: Article, q: Quoted, sent: Sent, kind: str) -> Found:
+    """A quote with no frame: it goes on from the previous quote nearby, or from a speaker in its sentence."""
+    found = Found(kind, q.start, q.end, sent.index, art.group_of(None))
+    antecedent = _antecedent(art, q, sent)
+    frame = next((f for f in art.frames[sent.index] if f.speaker and f.cls != "according"), None)
+    if kind == "partial" and frame:
+        found.frame = frame
+        _set_speaker(art, found, sent, frame.speaker)
+        found.cue = frame.cue_text(sent)
+    elif antecedent:
+        _copy_speaker(found, antecedent)
+        found.inherited = True
+        if antecedent.kind == "direct" and kind == "direct" and sent.index - antecedent.sent <= 1:
+            found.group = antecedent.group
+    return found
+
+
+def _antecedent(art: Article, q: Quoted, sent: Sent) -> Found | None:
+    candidates = [f for f in art.found if f.end <= q.start and f.kind in {"direct", "partial", "indirect"}
+                  and f.speaker_text and sent.index - f.sent <= CONTINUATION_SENTENCES
+                  and sent.paragraph - art.sents[f.sent].paragraph <= 1]
+    return max(candidates, key=lambda f: f.end) if candidates else None
+
+
+def fill_inherited_speakers(art: Article) -> None:
+    """Participles and coordinated cues ("..., saying", "and has accused") take their sentence's subject."""
+    for f in art.found:
+        if f.frame is None or not f.frame.inherit or f.speaker_text:
+            continue
+        sent = art.sents[f.frame.sent]
+        subject = subject_of_sentence(sent, [g for g in art.frames[sent.index] if g.cls != "according"])
+        if subject:
+            _set_speaker(art, f, sent, subject)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _from_frame(art: Article, kind: str, start: int, end: int, frame: Frame) -> Found:
+    sent = art.sents[frame.sent]
+    found = Found(kind, start, end, sentence_of(art.sents, start), art.group_of(frame), frame=frame,
+                  cue=frame.cue_text(sent))
+    if frame.speaker:
+        _set_speaker(art, found, sent, frame.speaker)
+    return found
+
+
+def _set_speaker(art: Article, found: Found, sent: Sent, span: tuple[int, int]) -> None:
+    a, b = art.chars(sent, span)
+    found.speaker = (a, b)
+    found.speaker_text = art.text[a:b]
+    found.speaker_kind = speaker_kind([t.text for t in sent.toks[span[0] : span[1]] if t.is_word])
+
+
+def _copy_speaker(found: Found, other: Found) -> None:
+    found.speaker, found.speaker_text, found.speaker_kind = other.speaker, other.speaker_text, other.speaker_kind
+    found.frame = found.frame or None
+
+
+def _carriers_of(art: Article, f: Found) -> list[tuple[str, bool]]:
+    if f.frame is not None and not f.inherited:
+        sent = art.sents[f.frame.sent]
+        return [(name, True) for name in carriers(sent, f.frame, art.frames[sent.index], art.text)]
+    if f.inherited:
+        before = [g for g in art.found if g.end <= f.start and g.speaker == f.speaker and g.carriers]
+        if before:
+            return [(name, False) for name, _ in max(before, key=lambda g: g.end).carriers]
+    return []
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    seen, out = set(), []
+    for f in found:
+        if (f.start, f.end) not in seen and f.end > f.start:
+            seen.add((f.start, f.end))
+            out.append(f)
+    return out
+
+
+# ------------------------------------------------------------------ public API
+
+
+def extract_quotes(article_id: str, text: str, sentences: list[tuple[int, int]],
+                   mentions: list[Mention]) -> list[Quote]:
+    """Quotes, claims and scare quotes of one article, with speakers as written and source chains."""
+    found = find_attributions(text, sentences)
+    resolve_all(found, mentions, sentences)
+    return [_to_quote(article_id, text, sentences, f) for f in found]
+
+
+def resolve_all(found: list[Found], mentions: list[Mention], sentences: list[tuple[int, int]]) -> None:
+    """Set ``Found.mention`` for every speaker that points to a mention of the article."""
+    quoted = [(f.start, f.end) for f in found if f.kind != "indirect"]
+    outside = sorted((m for m in mentions if not any(a <= m.start < b for a, b in quoted)), key=lambda m: m.start)
+    ctx = Context(outside, [])
+    for f in sorted(found, key=lambda f: f.speaker[0] if f.speaker else f.start):
+        if f.speaker is None:
+            continue
+        words = (f.speaker_text or "").split()
+        index = _sentence_index(sentences, f.speaker[0])
+        f.mention = resolve_speaker(f.speaker_kind, f.speaker, index, words, ctx)
+        if f.mention is not None:
+            ctx.speakers.append((index, f.speaker[0], f.mention))
+
+
+def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
+    index = 0
+    for i, (start, _) in enumerate(sentences):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _to_quote(article_id: str, text: str, sentences: list[tuple[int, int]], f: Found) -> Quote:
+    first = _sentence_index(sentences, f.start)
+    last = _sentence_index(sentences, max(f.start, f.end - 1))
+    if f.frame is not None:
+        first, last = min(first, f.frame.sent), max(last, f.frame.sent)
+    sentence = text[sentences[first][0] : sentences[last][1]] if sentences else ""
+    return Quote(
+        id=stable_id("quo", article_id, f.start, f.end), article_id=article_id, kind=f.kind,
+        text=text[f.start : f.end], start=f.start, end=f.end, cue=f.cue if f.kind != "scare" else None,
+        speaker=f.speaker_text, speaker_kind=f.speaker_kind if f.speaker_text else "none", chain=_chain(f),
+        evidence=Evidence(article_id=article_id, start=f.start, end=f.end, text=text[f.start : f.end],
+                          sentence_index=first, sentence=sentence),
+    )
+
+
+def _chain(f: Found) -> list[SourceLink]:
+    links = []
+    if f.speaker_text:
+        name = (f.mention.canonical or f.mention.text) if f.mention is not None else f.speaker_text
+        links.append(SourceLink(name=name, role="speaker", stated=not f.inherited))
+    links += [SourceLink(name=n, role="carrier", stated=stated) for n, stated in f.carriers]
+    return links
+
+
+def speaker_mention(quote: Quote, mentions: list[Mention]) -> Mention | None:
+    """The mention a quote's speaker resolves to (for ``speaker_entity_id``); None for unnamed speakers."""
+    if quote.speaker_kind in {"unnamed", "none"} or not quote.chain or quote.chain[0].role != "speaker":
+        return None
+    name = quote.chain[0].name
+    same = [m for m in mentions if (m.canonical or m.text) == name] or [m for m in mentions if m.text == name]
+    if not same:
+        return None
+    return min(same, key=lambda m: (m.start > quote.start, abs(quote.start - m.start)))

@@ -1,0 +1,146 @@
+"""Speaker noun phrases next to a cue, and what kind of speaker they are.
+
+No parser: the subject of a cue is the noun phrase that ends right before it
+(adverbs and auxiliaries skipped), or, in inverted frames ("said Trump"), the
+one right after it. An appositive or relative clause between commas
+("Shraibman, a Belarusian analyst, noted") is stepped over to the name.
+"""
+
+from __future__ import annotations
+
+from dossier.quotes.lexicon import (
+    ADVERBS,
+    FUNCTION_WORDS,
+    NOT_ADVERBS,
+    NP_STOP,
+    PRONOUNS,
+    QUANTIFIERS,
+    RELATIVES,
+    UNNAMED_HEADS,
+    cue_lemma,
+)
+from dossier.quotes.tokens import Sent, Tok
+
+MAX_NP = 9
+APPOSITIVE_OPENERS = {"a", "an", "the", "who", "which", "whose", "himself", "herself", "now", "then", "once",
+                      "formerly", "also"}
+BARE_CUES = {"say", "tell", "think", "know", "believe", "want", "add", "ask", "write", "claim", "argue", "insist"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+JOINERS = {"of", "the", "and", "&", "-", "for", "de", "al", "bin", "van", "von", "la", "le", "du", "da"}
+
+
+def is_adverb(tok: Tok) -> bool:
+    low = tok.low
+    if low in ADVERBS:
+        return True
+    return low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS and not tok.is_cap
+
+
+def skip_adverbs_left(toks: list[Tok], j: int) -> int:
+    while j >= 0 and is_adverb(toks[j]) and not toks[j].inside:
+        j -= 1
+    return j
+
+
+def subject_before(sent: Sent, cue: int, floor: int = 0) -> tuple[int, int] | None:
+    """Token range of the subject of the cue at index ``cue``, looking left no further than ``floor``."""
+    toks = sent.toks
+    j = skip_adverbs_left(toks, cue - 1)
+    if j < floor or toks[j].inside:
+        return None
+    if toks[j].low in PRONOUNS:
+        return (j, j + 1)
+    if toks[j].text == ",":
+        return _before_appositive(sent, j, floor)
+    if toks[j].low in RELATIVES and j > floor and toks[j - 1].text == ",":
+        return np_before(sent, j - 2, floor)  # "Trump, who said ..." is rare; "..., which said" rarer
+    return np_before(sent, j, floor)
+
+
+def _before_appositive(sent: Sent, comma: int, floor: int) -> tuple[int, int] | None:
+    """ "Artyom Shraibman, a Belarusian analyst at X, noted": the name before the comma pair."""
+    toks = sent.toks
+    for k in range(comma - 1, max(floor, comma - 30) - 1, -1):
+        if toks[k].inside:
+            return None
+        if toks[k].text == ",":
+            opener = toks[k + 1]
+            if opener.low in APPOSITIVE_OPENERS or opener.text[:1].isdigit():
+                return np_before(sent, k - 1, floor)
+            return None
+    return None
+
+
+def _np_word(tok: Tok, at_start: bool) -> bool:
+    """Whether a token may sit inside a speaker noun phrase."""
+    if tok.inside or not (tok.is_word or tok.low in POSSESSIVE or tok.text in {"-", "&", "."}):
+        return False
+    low = tok.low
+    if tok.is_cap:
+        return not (at_start and low in FUNCTION_WORDS and low not in {"the", "a", "an", "this", "his", "her",
+                                                                      "their", "its", "our", "some", "many",
+                                                                      "most", "all", "one", "two", "three"})
+    if low in JOINERS or low in POSSESSIVE:
+        return True
+    if low in NP_STOP or low in PRONOUNS:
+        return False
+    lemma = cue_lemma(low)
+    return lemma is None or (low == lemma[0] and low not in BARE_CUES)
+
+
+def np_before(sent: Sent, j: int, floor: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``j`` (inclusive), as a token range."""
+    toks = sent.toks
+    if j < floor or not _np_word(toks[j], j == 0) or toks[j].low in JOINERS - {"-"}:
+        return None
+    k = j
+    while k - 1 >= floor and j - k + 1 < MAX_NP and _np_word(toks[k - 1], k - 1 == 0):
+        if toks[k - 1].low == "and" and not (toks[k - 2].is_cap if k - 2 >= floor else False):
+            break
+        k -= 1
+    while k < j and toks[k].low in JOINERS | POSSESSIVE:
+        k += 1
+    k = _trim_lowercase_head(toks, k, j)
+    return (k, j + 1)
+
+
+def _trim_lowercase_head(toks: list[Tok], k: int, j: int) -> int:
+    """Keep a long lower-case run only from its determiner: 'officials familiar the president' -> 'the president'."""
+    for i in range(j, k - 1, -1):
+        if toks[i].low in {"the", "a", "an"} and i > k and not any(t.is_cap for t in toks[k:i]):
+            return i
+    return k
+
+
+def np_after(sent: Sent, i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i``: 'said [Whit Ayres], who was ...'."""
+    toks = sent.toks
+    if i >= len(toks) or toks[i].inside:
+        return None
+    if toks[i].low in PRONOUNS:
+        return (i, i + 1)
+    k = i
+    while k < len(toks) and k - i < MAX_NP and _np_word(toks[k], False) and toks[k].low not in {"and"}:
+        k += 1
+    if k == i or toks[k - 1].low in JOINERS:
+        return None
+    if not any(t.is_cap or t.low in {"the", "a", "an"} or t.low in UNNAMED_HEADS for t in toks[i:k]):
+        return None
+    return (i, k)
+
+
+def speaker_kind(words: list[str]) -> str:
+    """name | pronoun | role | unnamed for a speaker phrase as written."""
+    if not words:
+        return "none"
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in PRONOUNS:
+        return "pronoun"
+    head = lows[-1]
+    if lows[0] in QUANTIFIERS - {"a", "an", "one"} or (lows[0] in {"a", "an", "one"} and head in UNNAMED_HEADS):
+        return "unnamed"
+    if head in UNNAMED_HEADS and not any(w[:1].isupper() for w in words[1:] if w.lower() != head):
+        return "unnamed"
+    if any(w[:1].isupper() for i, w in enumerate(words) if not (i == 0 and lows[0] in FUNCTION_WORDS)):
+        return "name"
+    return "role"

