@@ -28,7 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(os.environ.get("DOSSIER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "bench" / "extraction" / "article-extraction-benchmark-dev"
 TOKEN = re.compile(r"\w+")
 
@@ -166,8 +168,10 @@ def print_table(results: list[Result], n_pages: int) -> None:
     print("-" * 84)
     for r in results:
         w, s = r.words, r.shingles
-        print(f"{r.name:<30} {r.pages_per_second:>8.1f} | {w.precision:>6.3f} {w.recall:>6.3f} {w.f1:>6.3f} | "
-              f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
+        print(
+            f"{r.name:<30} {r.pages_per_second:>8.1f} | {w.precision:>6.3f} {w.recall:>6.3f} {w.f1:>6.3f} | "
+            f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+        )
 
 
 def main() -> int:

@@ -17,11 +17,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dossier.clean.junk import clear_caches
 from dossier.clean.stage import clean_article
 from dossier.ingest.base import make_article
 from dossier.model import Article
 
-SHARED = Path(os.environ.get("DOSSIER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "seed_gold.json"
 
@@ -64,8 +68,14 @@ def check_seed(name: str, gold: dict) -> SeedResult:
     raw_lines = article.raw_text.split("\n")
     offsets = _line_offsets(raw_lines)
     removed = {j.start for j in article.junk}
-    res = SeedResult(name, title=article.title, outlet=article.outlet, author=article.author,
-                     published=article.published, language=article.language)
+    res = SeedResult(
+        name,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        language=article.language,
+    )
     junk_lines = [(d["line"], d["text"]) for d in gold.get("junk_detail", [])]
     for number, text in junk_lines:
         line = raw_lines[number - 1]
@@ -88,7 +98,7 @@ def _check_body(res: SeedResult, gold: dict, raw_lines: list[str], text: str, ju
     extra = keep.get("keep_also", {})
     numbers |= {v for k, v in extra.items() if isinstance(v, int)}
     numbers |= {n for k, v in extra.items() if isinstance(v, list) for n in v}
-    kept_lines = set(line.strip() for line in text.split("\n"))
+    kept_lines = {line.strip() for line in text.split("\n")}
     for n in sorted(numbers):
         line = raw_lines[n - 1].strip()
         if not line:
@@ -108,7 +118,7 @@ def _gold_author(gold: dict) -> str | None:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    norm = lambda s: " ".join((s or "").casefold().split())  # noqa: E731
+    norm = lambda s: " ".join((s or "").casefold().split())
     return norm(a) == norm(b)
 
 
@@ -127,23 +137,28 @@ def run() -> list[SeedResult]:
 
 
 def print_report(results: list[SeedResult], seconds: float) -> None:
-    print(f"{'seed':<28} {'junk removed':>12} {'body kept':>10} {'title':>6} {'outlet':>7} {'author':>7}  outlet / author / published / lang")
+    print(
+        f"{'seed':<28} {'junk removed':>12} {'body kept':>10} {'title':>6} {'outlet':>7} {'author':>7}  outlet / author / published / lang"
+    )
     for r in results:
-        print(f"{r.name:<28} {r.junk_removed:>5}/{r.junk_total:<6} {r.body_kept:>4}/{r.body_total:<5} "
-              f"{'ok' if r.title_ok else 'WRONG':>6} {'ok' if r.outlet_ok else 'WRONG':>7} {'ok' if r.author_ok else 'WRONG':>7}"
-              f"  {r.outlet} / {r.author} / {r.published} / {r.language}")
+        print(
+            f"{r.name:<28} {r.junk_removed:>5}/{r.junk_total:<6} {r.body_kept:>4}/{r.body_total:<5} "
+            f"{'ok' if r.title_ok else 'WRONG':>6} {'ok' if r.outlet_ok else 'WRONG':>7} {'ok' if r.author_ok else 'WRONG':>7}"
+            f"  {r.outlet} / {r.author} / {r.published} / {r.language}"
+        )
         for line in r.leftover:
             print(f"    junk left in: {line[:90]}")
         for line in r.missing:
             print(f"    body line lost: {line[:90]}")
-    total = lambda attr: sum(getattr(r, attr) for r in results)  # noqa: E731
+    total = lambda attr: sum(getattr(r, attr) for r in results)
     print()
     print(f"junk lines removed: {total('junk_removed')}/{total('junk_total')}")
     print(f"body lines kept:    {total('body_kept')}/{total('body_total')}")
     print(f"titles right:       {total('title_ok')}/{len(results)}")
     print(f"outlets right:      {total('outlet_ok')}/{len(results)}")
     print(f"authors right:      {total('author_ok')}/{len(results)} (002: {results[2].author!r})")
-    print(f"time: {seconds * 1000:.0f} ms for {len(results)} seeds")
+    if seconds:
+        print(f"time: {seconds * 1000:.0f} ms for {len(results)} seeds, checks included")
 
 
 def main() -> int:
@@ -154,7 +169,19 @@ def main() -> int:
     start = time.perf_counter()
     results = run()
     print_report(results, time.perf_counter() - start)
+    print(f"plain-text cleaning speed: {text_speed():.0f} articles/s on one core")
     return 0
+
+
+def text_speed(rounds: int = 20) -> float:
+    """Articles per second of clean_article on the seeds (plain text), caches emptied each round."""
+    articles = [seed_article(p.name) for p in sorted(SEEDS.glob("*.txt"))]
+    start = time.perf_counter()
+    for _ in range(rounds):
+        clear_caches()
+        for article in articles:
+            clean_article(article)
+    return rounds * len(articles) / (time.perf_counter() - start)
 
 
 if __name__ == "__main__":

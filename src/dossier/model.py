@@ -126,8 +126,11 @@ class TimeMention(Model):
     start: int
     end: int
     text: str
-    value: str | None  # ISO value at its precision
+    value: str | None  # TIMEX3 value at its precision ("2022-10-10", "2022-10", "P3Y", "2023-Q1")
     precision: Precision = "unknown"
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    relative: bool = False  # resolved against the publication date or an earlier date
+    mod: str | None = None  # TIMEX3 mod: START, END, APPROX ...
     evidence: Evidence
 
 

@@ -76,6 +76,7 @@ def _load_builtin_stages() -> None:
     import dossier.clean.stage  # noqa: F401
     import dossier.dedupe.stage  # noqa: F401
     import dossier.nlp.stage  # noqa: F401
+    import dossier.nlp.timex.stage  # noqa: F401
     import dossier.resolve.stage  # noqa: F401
 
 

@@ -134,3 +134,42 @@ HTML_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+THEME_FOOTER = """Hospital workers strike over unpaid overtime
+
+Nurses and porters at the city's two main hospitals stopped work for 24 hours on Monday, saying they had not been paid for overtime since the spring.
+
+Union officials said about 900 staff took part and that emergency wards were kept running with volunteers.
+
+The health department said the payments had been delayed by a software fault and promised to settle them by the end of the month.
+
+TAGS
+hospitals
+strike
+health workers
+
+Previous article
+Ferry timetable changes for the winter season
+Next article
+Local choir wins national award
+
+RELATED ARTICLES
+MORE FROM AUTHOR
+Teachers call off walkout after pay deal
+Bus drivers vote on new contract
+
+LEAVE A REPLY Cancel reply
+
+Please enter your comment!
+Please enter your name here
+You have entered an incorrect email address!
+Please enter your email address here
+
+Save my name, email, and website in this browser for the next time I comment.
+
+Δ
+
+3 hours ago
+
+Views expressed in this article are the opinions of the author and do not necessarily reflect the views of The City Ledger.
+"""

@@ -46,8 +46,12 @@ def test_date_lines(line, value):
 
 @pytest.mark.parametrize(
     "line",
-    ["Date:", "2004 as a good omen – a coach in the wake of the champions", "In 2021 the protests spread to the capital.",
-     "Last year, on February 24, the army crossed the border"],
+    [
+        "Date:",
+        "2004 as a good omen – a coach in the wake of the champions",
+        "In 2021 the protests spread to the capital.",
+        "Last year, on February 24, the army crossed the border",
+    ],
 )
 def test_not_date_lines(line):
     assert date_line(line) is None

@@ -26,7 +26,13 @@ def test_body_and_metadata_from_the_page():
     assert text.startswith("Ferry operator suspends night crossings after engine fire\n")
     assert "The island ferry operator suspended all night crossings" in text
     assert text.rstrip().endswith("cancelled journeys within fourteen days.")
-    for junk in ("Related stories", "Council approves new cycle lanes", "Leave a Reply", "Privacy policy", "All rights reserved"):
+    for junk in (
+        "Related stories",
+        "Council approves new cycle lanes",
+        "Leave a Reply",
+        "Privacy policy",
+        "All rights reserved",
+    ):
         assert junk not in text
 
 

@@ -32,9 +32,11 @@ def test_aggregator_template_junk_goes_body_stays():
     assert junk["Please enter your comment!"] == "comment form"
     assert junk["Share post:"] == "share widget"
     assert junk["More like this"] == "teaser heading"
-    for teaser in ("Record heatwave: swimming pools in Madrid extend opening hours",
-                   "On Sunday evening the city council decided to keep...",
-                   "Coach sacked after third defeat in a row – club confirms"):
+    for teaser in (
+        "Record heatwave: swimming pools in Madrid extend opening hours",
+        "On Sunday evening the city council decided to keep...",
+        "Coach sacked after third defeat in a row – club confirms",
+    ):
         assert junk[teaser] == "teaser"
     kept = kept_lines(samples.AGGREGATOR)
     body = body_between(samples.AGGREGATOR, samples.AGGREGATOR_BODY_FIRST, samples.AGGREGATOR_BODY_LAST)
@@ -65,7 +67,9 @@ def test_donation_appeal_block_and_outlet():
 
 
 def test_letter_to_readers_that_is_the_article_stays():
-    letter = "Dear readers,\nToday we launch a new section on local elections, with daily reports from every district.\n"
+    letter = (
+        "Dear readers,\nToday we launch a new section on local elections, with daily reports from every district.\n"
+    )
     assert junk_of(letter) == {}
 
 
@@ -73,15 +77,20 @@ def test_byline_and_bio_at_the_end():
     lines = samples.BYLINE_BIO.split("\n")
     found = {lines[j.index]: j for j in find_junk(lines)}
     assert found["Jonathan Mirabel"].reason == "byline"
-    assert found["Jonathan Mirrabelle is a reporter covering agriculture and trade for The Harbour Times."].reason == "author bio"
+    assert (
+        found["Jonathan Mirrabelle is a reporter covering agriculture and trade for The Harbour Times."].reason
+        == "author bio"
+    )
     assert len(found) == 2
 
 
 def test_bio_shaped_sentence_inside_the_body_stays():
-    text = ("Press freedom groups protest detention\n\n"
-            "Anna Weller is a reporter for The Valley Post who was detained at the border on Monday.\n\n"
-            "Her editor said she had been travelling to cover the elections and had all the required papers.\n\n"
-            "The ministry did not respond to a request for comment on Tuesday evening.\n")
+    text = (
+        "Press freedom groups protest detention\n\n"
+        "Anna Weller is a reporter for The Valley Post who was detained at the border on Monday.\n\n"
+        "Her editor said she had been travelling to cover the elections and had all the required papers.\n\n"
+        "The ministry did not respond to a request for comment on Tuesday evening.\n"
+    )
     assert junk_of(text) == {}
 
 
@@ -99,8 +108,10 @@ def test_lone_masthead_above_the_headline():
 
 
 def test_short_headline_is_not_a_masthead():
-    text = ("Storm hits coast\n\nWinds of up to 140 km an hour tore roofs off houses\n\n"
-            "A storm hit the northern coast on Sunday night, cutting power to thousands of homes, officials said.\n")
+    text = (
+        "Storm hits coast\n\nWinds of up to 140 km an hour tore roofs off houses\n\n"
+        "A storm hit the northern coast on Sunday night, cutting power to thousands of homes, officials said.\n"
+    )
     assert junk_of(text) == {}
 
 
@@ -112,56 +123,103 @@ def test_date_line_and_byline_in_the_head():
 
 
 def test_empty_field_label_is_junk():
-    text = "Title of the story\n\nDate:\n\nThe first paragraph of the story is long enough to be prose, as it should be.\n"
+    text = (
+        "Title of the story\n\nDate:\n\nThe first paragraph of the story is long enough to be prose, as it should be.\n"
+    )
     assert junk_of(text) == {"Date:": "empty field label"}
 
 
 def test_furniture_inside_the_body():
-    text = ("Rail strike called off\n\n"
-            "The rail union called off Friday's strike after a late offer from the operator, a spokesman said.\n\n"
-            "Advertisement\n\n"
-            "READ MORE: Train fares to rise by six percent in January\n\n"
-            "The offer includes a pay rise of five percent this year and a guarantee of no compulsory job cuts.\n")
-    assert junk_of(text) == {"Advertisement": "advertisement",
-                             "READ MORE: Train fares to rise by six percent in January": "teaser link"}
+    text = (
+        "Rail strike called off\n\n"
+        "The rail union called off Friday's strike after a late offer from the operator, a spokesman said.\n\n"
+        "Advertisement\n\n"
+        "READ MORE: Train fares to rise by six percent in January\n\n"
+        "The offer includes a pay rise of five percent this year and a guarantee of no compulsory job cuts.\n"
+    )
+    assert junk_of(text) == {
+        "Advertisement": "advertisement",
+        "READ MORE: Train fares to rise by six percent in January": "teaser link",
+    }
 
 
 def test_teaser_block_in_the_middle_ends_where_the_body_resumes():
-    text = ("Plague case confirmed in the north\n\n"
-            "Health officials confirmed a case of plague in the northern province, the second case this month.\n\n"
-            "DON'T MISS\n"
-            "Doctors warn of winter flu wave [INSIGHT]\n"
-            "Five foods to boost your immune system [LIST]\n\n"
-            "The patient, a herder, is being treated in hospital and officials said the plague risk remained low.\n")
+    text = (
+        "Plague case confirmed in the north\n\n"
+        "Health officials confirmed a case of plague in the northern province, the second case this month.\n\n"
+        "DON'T MISS\n"
+        "Doctors warn of winter flu wave [INSIGHT]\n"
+        "Five foods to boost your immune system [LIST]\n\n"
+        "The patient, a herder, is being treated in hospital and officials said the plague risk remained low.\n"
+    )
     junk = junk_of(text)
-    assert set(junk) == {"DON'T MISS", "Doctors warn of winter flu wave [INSIGHT]", "Five foods to boost your immune system [LIST]"}
+    assert set(junk) == {
+        "DON'T MISS",
+        "Doctors warn of winter flu wave [INSIGHT]",
+        "Five foods to boost your immune system [LIST]",
+    }
 
 
 def test_last_paragraph_speaking_to_the_reader_stays():
-    text = ("Workshop manual review\n\n"
-            "The manual covers every service task on the bike, with clear photographs and torque tables.\n\n"
-            "Working on your own bike can be rewarding, and a good guide will save you money too.\n")
+    text = (
+        "Workshop manual review\n\n"
+        "The manual covers every service task on the bike, with clear photographs and torque tables.\n\n"
+        "Working on your own bike can be rewarding, and a good guide will save you money too.\n"
+    )
     assert junk_of(text) == {}
 
 
 def test_embedded_post_after_the_body_stays():
-    text = ("Ferries cancelled\n\n"
-            "The ferry operator cancelled all night sailings after an engine fire on one of its ships.\n"
-            "All night sailings are cancelled until further notice.\n"
-            "— Island Ferries (@islandferries) May 2, 2023\n")
+    text = (
+        "Ferries cancelled\n\n"
+        "The ferry operator cancelled all night sailings after an engine fire on one of its ships.\n"
+        "All night sailings are cancelled until further notice.\n"
+        "— Island Ferries (@islandferries) May 2, 2023\n"
+    )
     assert junk_of(text) == {}
 
 
 def test_known_title_drops_a_short_prefix_and_repeats():
-    text = ("Watch live: markets open\n"
-            "Ferry operator suspends night crossings\n"
-            "The island ferry operator suspended all night crossings after a fire in the engine room of a vessel.\n"
-            "Inspectors will examine the rest of the fleet this week, and the company expects to resume on Friday.\n"
-            "Ferry operator suspends night crossings\n")
+    text = (
+        "Watch live: markets open\n"
+        "Ferry operator suspends night crossings\n"
+        "The island ferry operator suspended all night crossings after a fire in the engine room of a vessel.\n"
+        "Inspectors will examine the rest of the fleet this week, and the company expects to resume on Friday.\n"
+        "Ferry operator suspends night crossings\n"
+    )
     junk = junk_of(text, Known(title="Ferry operator suspends night crossings"))
-    assert junk == {"Watch live: markets open": "before headline", "Ferry operator suspends night crossings": "repeated title"}
+    assert junk == {
+        "Watch live: markets open": "before headline",
+        "Ferry operator suspends night crossings": "repeated title",
+    }
 
 
 def test_blank_lines_and_empty_text():
     assert find_junk([]) == []
     assert find_junk(["", "   ", ""]) == []
+
+
+def test_theme_footer_goes_whole():
+    junk = junk_of(samples.THEME_FOOTER)
+    kept = kept_lines(samples.THEME_FOOTER)
+    assert kept[-1].startswith("The health department said the payments had been delayed")
+    assert len(kept) == 4
+    assert junk["hospitals"] == junk["health workers"] == "tags"
+    assert junk["Previous article"] == "teaser heading"
+    assert junk["Ferry timetable changes for the winter season"] == "teaser"
+    assert junk["3 hours ago"] == "time stamp"
+    assert "Δ" in junk
+
+
+def test_disclaimer_names_the_outlet():
+    lines = samples.THEME_FOOTER.split("\n")
+    found = [j for j in find_junk(lines) if j.reason == "disclaimer"]
+    assert [(j.field, j.value) for j in found] == [("outlet", "The City Ledger")]
+
+
+def test_share_bar():
+    text = (
+        "Port reopens\n\nThe port reopened on Monday after a three-day closure caused by the storm, officials said.\n\n"
+        "Facebook Twitter LinkedIn Pinterest Share via Email Print\n"
+    )
+    assert junk_of(text) == {"Facebook Twitter LinkedIn Pinterest Share via Email Print": "share widget"}

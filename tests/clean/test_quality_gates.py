@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
 
 pytestmark = pytest.mark.slow
@@ -34,8 +33,10 @@ def test_extraction_benchmark_floors():
     shared_path("bench", "extraction", "article-extraction-benchmark-dev", "ground-truth.json")
     bench = bench_module("extraction")
     pages, gold = bench.load()
-    results = {n: bench.measure(n, pages, gold, repeat=2) for n in
-               ("trafilatura default", "trafilatura fast", "trafilatura favor_precision", "dossier (clean stage)")}
+    results = {
+        n: bench.measure(n, pages, gold, repeat=2)
+        for n in ("trafilatura default", "trafilatura fast", "trafilatura favor_precision", "dossier (clean stage)")
+    }
     bench.print_table(list(results.values()), len(pages))
     ours = results.pop("dossier (clean stage)")
     assert ours.words.precision >= FLOORS["precision"]

@@ -22,12 +22,14 @@ def groups(store) -> dict[str, str | None]:
 
 
 def test_copies_point_to_the_first_article(store):
-    add(store,
+    add(
+        store,
         ("original", texts.STORY),
         ("reposted-with-appeal", texts.with_junk(texts.STORY, APPEAL)),
         ("reposted-with-teasers", texts.with_junk(texts.STORY, TEASERS)),
         ("syndicated", texts.syndicated(texts.STORY)),
-        ("other-writer", texts.SAME_STORY_OTHER_WRITER))
+        ("other-writer", texts.SAME_STORY_OTHER_WRITER),
+    )
     pipeline.run(store, ["dedupe"])
     assert groups(store) == {
         "original": None,
@@ -41,10 +43,19 @@ def test_copies_point_to_the_first_article(store):
 def test_incremental_runs_add_to_existing_groups(store):
     add(store, ("original", texts.STORY), ("other-writer", texts.SAME_STORY_OTHER_WRITER))
     pipeline.run(store, ["dedupe"])
-    add(store, ("late-copy", texts.truncated(texts.STORY)), ("late-other-copy", texts.with_junk(texts.SAME_STORY_OTHER_WRITER, APPEAL)))
+    add(
+        store,
+        ("late-copy", texts.truncated(texts.STORY)),
+        ("late-other-copy", texts.with_junk(texts.SAME_STORY_OTHER_WRITER, APPEAL)),
+    )
     report = pipeline.run(store, ["dedupe"])
     assert report.processed["dedupe"] == 2
-    assert groups(store) == {"original": None, "other-writer": None, "late-copy": "original", "late-other-copy": "other-writer"}
+    assert groups(store) == {
+        "original": None,
+        "other-writer": None,
+        "late-copy": "original",
+        "late-other-copy": "other-writer",
+    }
 
 
 def test_nothing_to_do_when_nothing_changed(store):
@@ -57,7 +68,12 @@ def test_nothing_to_do_when_nothing_changed(store):
 def test_copies_of_a_changed_representative_are_regrouped(store):
     from dossier.dedupe.stage import DedupeStage
 
-    add(store, ("first", texts.STORY), ("second", texts.syndicated(texts.STORY)), ("third", texts.with_junk(texts.STORY, APPEAL)))
+    add(
+        store,
+        ("first", texts.STORY),
+        ("second", texts.syndicated(texts.STORY)),
+        ("third", texts.with_junk(texts.STORY, APPEAL)),
+    )
     pipeline.run(store, ["dedupe"])
     first = next(a for a in store.iter_articles() if a.source == "first")
     first.text = texts.SAME_STORY_OTHER_WRITER  # its clean text changed since the last run

@@ -58,4 +58,7 @@ def test_index_finds_the_best_copy():
     index.add("other", sig(texts.SAME_STORY_OTHER_WRITER))
     key, score = index.best_match(sig(texts.syndicated(texts.STORY)), THRESHOLD)
     assert key == "story" and 0 < score <= 1
-    assert index.best_match(sig("A completely different text about the harvest in the south of the country."), THRESHOLD) is None
+    assert (
+        index.best_match(sig("A completely different text about the harvest in the south of the country."), THRESHOLD)
+        is None
+    )

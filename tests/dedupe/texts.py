@@ -32,7 +32,11 @@ def with_junk(text: str, junk: str) -> str:
 def syndicated(text: str) -> str:
     """The same story with another headline, a dateline and an editor's note."""
     body = text.split("\n", 2)[2]
-    return "Government backs giant offshore wind farm\n\nOSLO (Wire) - " + body + "\nThis story has been corrected to show the number of turbines.\n"
+    return (
+        "Government backs giant offshore wind farm\n\nOSLO (Wire) - "
+        + body
+        + "\nThis story has been corrected to show the number of turbines.\n"
+    )
 
 
 def truncated(text: str, share: float = 0.75) -> str:

@@ -7,12 +7,12 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.model import Article
 from dossier.nlp.timex import Cal, find_timexes, infer_publication_date, parse_value, shift, time_mentions
-from tests.conftest import shared_path
 
 MONDAY = "2022-10-10"  # a Monday
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -144,6 +144,18 @@ def test_time_mentions_are_the_pipeline_records():
     [mention] = time_mentions(article)
     assert (mention.text, mention.value, mention.precision) == ("Monday", "2022-10-10", "day")
     assert article.text[mention.start:mention.end] == "Monday" and mention.evidence.article_id == "a1"
+
+
+def test_time_stage_dates_an_undated_article_and_records_its_mentions():
+    from dossier.nlp.timex.stage import TimeStage
+
+    article = Article(id="a2", source="test", text="The minister said on Tuesday, March 14, 2023, that talks had "
+                                                   "failed. He had arrived yesterday.")
+    [output] = TimeStage().process([article])
+    dated = output.article
+    assert (dated.published, dated.published_precision, dated.published_how) == ("2023-03-14", "day", "inferred")
+    assert [(kind, m.text, m.value) for kind, m in output.annotations] == [
+        ("time", "Tuesday, March 14, 2023", "2023-03-14"), ("time", "yesterday", "2023-03-13")]
 
 
 # --------------------------------------------------------------------------- dating an undated article

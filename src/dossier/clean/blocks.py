@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dossier.clean.lines import Doc
 from dossier.clean.metalines import appeal_outlet
-from dossier.clean.patterns import APPEAL_CUES, APPEAL_HEADING, APPEAL_LINE, TEASER_HEADING
-from dossier.clean.shape import is_headline_like, is_prose
+from dossier.clean.patterns import APPEAL_CUES, APPEAL_HEADING, APPEAL_LINE, TAGS_LABEL, TEASER_HEADING
+from dossier.clean.shape import is_headline_like, is_prose, words
 from dossier.clean.topic import Topic
 
+MAX_TAG_WORDS = 4
 MIN_PROSE_BEFORE_APPEAL = 2  # an appeal follows an article; a letter to readers that *is* the article stays
 
 
@@ -33,6 +34,26 @@ def _mark_appeal_body(doc: Doc, heading: int) -> None:
         if not APPEAL_CUES.search(doc.lines[j]):
             return
         doc.mark(j, "donation appeal")
+
+
+def mark_tag_lists(doc: Doc) -> None:
+    """Mark the tags listed one per short line under a "Tags" or "Topics" label, up to a gap or a heading."""
+    for i in doc.nonblank:
+        if TAGS_LABEL.match(doc.lines[i]) and doc.prose_before(i) > 0:
+            doc.mark(i, "tags")
+            _mark_tags_under(doc, i)
+
+
+def _mark_tags_under(doc: Doc, label: int) -> None:
+    for j in range(label + 1, len(doc.lines)):
+        line = doc.lines[j]
+        if not line:
+            if j > label + 1:
+                return
+            continue
+        if j in doc.marks or TEASER_HEADING.match(line) or len(words(line)) > MAX_TAG_WORDS or is_prose(line):
+            return
+        doc.mark(j, "tags")
 
 
 def body_topic(doc: Doc) -> Topic:

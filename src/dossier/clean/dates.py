@@ -18,14 +18,22 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[.
 _LABEL = re.compile(
     r"^[\W_]*(?:(?:first |originally )?published|posted|updated|last updated|last modified|modified|date|datum|fecha|"
     r"publié|publicado|pubblicato|veröffentlicht|aktualisiert|stand)(?: on| at| am| le| el)?\s*[:|]?\s*",
-    re.I,
+    re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?", re.I)
-_TRAILING_NOISE = re.compile(r"\s*(?:[|•·]\s*\d+\s*min(?:ute)?s? read|[|•·].*)$", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?", re.IGNORECASE
+)
+_TRAILING_NOISE = re.compile(r"\s*(?:[|•·]\s*\d+\s*min(?:ute)?s? read|[|•·].*)$", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 MAX_DATE_LINE_WORDS = 12
 
-_PERIOD_PRECISION: dict[str, Precision] = {"time": "second", "day": "day", "week": "day", "month": "month", "year": "year"}
+_PERIOD_PRECISION: dict[str, Precision] = {
+    "time": "second",
+    "day": "day",
+    "week": "day",
+    "month": "month",
+    "year": "year",
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,7 @@ def _iso_date(text: str) -> FoundDate | None:
     m = _ISO.match(text)
     try:
         if m.group(4):
-            return FoundDate(iso_at(datetime.fromisoformat(text.replace("Z", "+00:00")), "second"), "second")
+            return FoundDate(iso_at(datetime.fromisoformat(text), "second"), "second")
         if m.group(3):
             return FoundDate(datetime.fromisoformat(text).date().isoformat(), "day")
     except ValueError:
@@ -88,7 +96,7 @@ def date_line(line: str) -> FoundDate | None:
     if not s or len(s.split()) > MAX_DATE_LINE_WORDS:
         return None
     labelled = _LABEL.match(s)
-    rest = s[labelled.end():] if labelled else s
+    rest = s[labelled.end() :] if labelled else s
     if not _YEAR.search(rest) or _has_other_words(rest):
         return None
     return parse_date(rest)

@@ -21,13 +21,13 @@ from dossier.clean.pagemeta import page_metadata
 
 log = logging.getLogger(__name__)
 
-TRAFILATURA_OPTIONS = dict(
-    favor_precision=True,
-    include_comments=False,
-    include_tables=True,
-    deduplicate=False,
-    fast=True,
-)
+TRAFILATURA_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+    "fast": True,
+}
 # Official embed markup of posts quoted in articles; trafilatura drops their "social" wrappers with them.
 EMBEDDED_POSTS = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 WRAPPER_TAGS = frozenset({"div", "figure", "aside", "span", "section"})
@@ -52,8 +52,14 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if tree is None:
         return Page(text=fallback_text(html), extractor="resiliparse")
     meta = page_metadata(tree, url)
-    page = Page(text=main_text(tree, url), title=meta.title, author=meta.author, date=meta.date,
-                outlet=meta.site or host_name(url), language=meta.language)
+    page = Page(
+        text=main_text(tree, url),
+        title=meta.title,
+        author=meta.author,
+        date=meta.date,
+        outlet=meta.site or host_name(url),
+        language=meta.language,
+    )
     page.title = strip_site_suffix(page.title, page.outlet, url)
     if not page.text:
         page.text, page.extractor = fallback_text(html), "resiliparse"
@@ -66,15 +72,6 @@ def main_text(tree, url: str | None) -> str:
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **TRAFILATURA_OPTIONS)
     return (doc.text or "").strip() if doc is not None else ""
-
-
-def body_text(html: str, url: str | None = None) -> str:
-    """Only the main text (no metadata): what plain trafilatura would be compared with."""
-    tree = parse(html)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        text = trafilatura.extract(tree, url=url, **TRAFILATURA_OPTIONS) if tree is not None else None
-    return text or fallback_text(html)
 
 
 def parse(html: str):

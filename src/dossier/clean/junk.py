@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from dossier.clean import blocks, edges
+from dossier.clean import blocks, edges, mastheads, tail
 from dossier.clean.lines import Doc, JunkLine, Known
-from dossier.clean.metalines import byline, source_credit, syndication_credit
-from dossier.clean.patterns import CONTAINED, FURNITURE, PREFIXED
+from dossier.clean.metalines import byline, disclaimer_outlet, source_credit, syndication_credit
+from dossier.clean.patterns import CONTAINED_TABLE, DISCLAIMER, FURNITURE_TABLE, PREFIXED_TABLE, SHARE_BAR_WORDS
 from dossier.clean.shape import words
 
 __all__ = ["JunkLine", "Known", "find_junk"]
@@ -31,12 +31,13 @@ def find_junk(lines: list[str], known: Known | None = None) -> list[JunkLine]:
     mark_furniture(doc)
     mark_credits(doc, known)
     blocks.mark_appeals(doc)
+    blocks.mark_tag_lists(doc)
     topic = blocks.body_topic(doc)
     blocks.mark_teaser_blocks(doc, topic)
     edges.mark_before_headline(doc, known)
-    edges.mark_mastheads(doc, known, topic)
+    mastheads.mark_mastheads(doc, known, topic)
     edges.mark_head(doc)
-    edges.mark_tail(doc, topic)
+    tail.mark_tail(doc, topic)
     return [doc.marks[i] for i in sorted(doc.marks)]
 
 
@@ -50,25 +51,33 @@ def mark_furniture(doc: Doc) -> None:
 
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when its words do not say so."""
-    for reason, pattern in FURNITURE:
-        if pattern.match(line):
-            return reason
+    reason = FURNITURE_TABLE.match(line)
+    if reason:
+        return reason
     n = len(words(line))
     if n <= MAX_CONTAINED_WORDS:
-        for reason, pattern in CONTAINED:
-            if pattern.search(line):
-                return reason
+        reason = CONTAINED_TABLE.search(line)
+        if reason:
+            return reason
     if n <= MAX_PREFIXED_WORDS or line.lstrip("(").lower().startswith(("reporting", "additional reporting")):
-        for reason, pattern in PREFIXED:
-            if pattern.match(line):
-                return reason
+        reason = PREFIXED_TABLE.match(line)
+        if reason:
+            return reason
     if n <= 12 and _BREADCRUMB.search(" " + line):
         return "navigation"
+    if is_share_bar(line):
+        return "share widget"
     return None
 
 
+def is_share_bar(line: str) -> bool:
+    """A row of share buttons: two or more words, all names of networks or share actions."""
+    tokens = [t.lower() for t in words(line)]
+    return len(tokens) >= 2 and all(t in SHARE_BAR_WORDS for t in tokens)
+
+
 def mark_credits(doc: Doc, known: Known) -> None:
-    """Mark "Source: X" and "Originally published on X" credits and "By X" bylines, keeping outlet and author."""
+    """Mark credits ("Source: X", "Originally published on X"), "By X" bylines and opinion disclaimers."""
     for i in doc.open():
         line = doc.lines[i]
         outlet = source_credit(line) or syndication_credit(line)
@@ -78,6 +87,9 @@ def mark_credits(doc: Doc, known: Known) -> None:
         author = byline(line)
         if author:
             doc.mark(i, "byline", "author", author)
+        elif DISCLAIMER.search(line) and len(words(line)) <= MAX_CONTAINED_WORDS:
+            outlet = disclaimer_outlet(line)
+            doc.mark(i, "disclaimer", "outlet" if outlet else None, outlet)
 
 
 def clear_caches() -> None:

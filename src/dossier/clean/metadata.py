@@ -15,7 +15,7 @@ from dossier.clean.metalines import bio, same_person
 from dossier.clean.shape import is_headline_like, is_prose
 
 # Outlet clues in the text, most explicit first.
-OUTLET_REASONS = ("source line", "donation appeal", "author bio", "masthead")
+OUTLET_REASONS = ("source line", "donation appeal", "author bio", "disclaimer", "masthead")
 CONFIDENCE = {"field": 0.9, "metadata": 0.85, "text": 0.75}
 
 
@@ -38,7 +38,7 @@ def title_from_text(lines: list[str], junk: dict[int, JunkLine]) -> str | None:
 
 
 def outlet_from_junk(junk: list[JunkLine]) -> str | None:
-    """The outlet named by a credit line, an appeal, a bio or a masthead, in that order."""
+    """The outlet named by a credit line, an appeal, a bio, a disclaimer or a masthead, in that order."""
     for reason in OUTLET_REASONS:
         for j in junk:
             if j.reason != reason:

@@ -15,28 +15,35 @@ from dossier.clean.shape import is_headline_like, is_name_like, words
 
 _SOURCE = re.compile(
     r"^[\W_]*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fonti)\s*[:：]\s*(.+?)[\W_]*$",
-    re.I,
+    re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^[\W_]*(?:by|written by|words by|story by|posted by|von|por|par|di|door|av|af)[:\s]+(.+?)\s*$", re.I)
-_NAME_JOINER = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\be\b)\s*", re.I)
+_BYLINE = re.compile(
+    r"^[\W_]*(?:by|written by|words by|story by|posted by|von|por|par|di|door|av|af)[:\s]+(.+?)\s*$", re.IGNORECASE
+)
+_NAME_JOINER = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\be\b)\s*", re.IGNORECASE)
 _ROLE_TAIL = re.compile(r"\s*(?:[,|•·–—(]|\s-\s|\s(?:on|at|in|for)\s).*$")
-_BIO_VERB = re.compile(
-    r"^(?P<name>.{3,60}?)\s+(?:is|was|has been|writes|covers|reports)\b(?P<rest>.*)$"
-)
+_BIO_VERB = re.compile(r"^(?P<name>.{3,60}?)\s+(?:is|was|has been|writes|covers|reports)\b(?P<rest>.*)$")
 _BIO_ROLE = re.compile(
     r"\b(?:reporter|journalist|correspondent|writer|editor|columnist|contributor|author|freelancer|freelance|"
     r"producer|blogger|critic|analyst|staff|intern|bureau chief|covers|covering|writes|reports)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_BIO_OUTLET = re.compile(r"\b(?:for|at|with)\s+((?:the\s+)?[^\W\d_][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[^\W\d_][\w&'’.-]*){0,5})")
+_BIO_OUTLET = re.compile(
+    r"\b(?:for|at|with)\s+((?:the\s+)?[^\W\d_][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[^\W\d_][\w&'’.-]*){0,5})"
+)
 _SYNDICATION = re.compile(
     r"^[\W_]*(?:this (?:article|story|post|piece) (?:was |is )?(?:first |originally )?(?:appeared|published|republished)|"
-    r"(?:first|originally) (?:appeared|published)|republished)\s+(?:on|in|by|from|with permission from)\s+(.{2,60}?)[\W_]*$",
-    re.I,
+    r"(?:first|originally) (?:appeared|published)|republished|read (?:the )?(?:original|full) (?:article|story)|"
+    r"continue reading)\s+(?:on|in|by|at|from|with permission from)\s+(.{2,60}?)[\W_]*$",
+    re.IGNORECASE,
 )
-_POST_APPEARED = re.compile(r"^[\W_]*the post .{3,300} appeared first on (.{2,60}?)[\W_]*$", re.I)
-_APPEAL_OUTLET = re.compile(r"^[\W_]*a (?:message|note|word) from (.{1,60}?)\s*[:.!]?\s*$", re.I)
+_POST_APPEARED = re.compile(r"^[\W_]*the post .{3,300} appeared first on (.{2,60}?)[\W_]*$", re.IGNORECASE)
+_DISCLAIMED_OUTLET = re.compile(
+    r"\breflect the (?:views|opinions?|position|editorial policy) of\s+(.{2,60}?)[\W_]*$", re.IGNORECASE
+)
+_APPEAL_OUTLET = re.compile(r"^[\W_]*a (?:message|note|word) from (.{1,60}?)\s*[:.!]?\s*$", re.IGNORECASE)
 MAX_SOURCE_WORDS = 8
+MAX_NAME_CHARS = 40
 SAME_PERSON_RATIO = 60  # a byline and a bio of one person, one spelling garbled
 TYPO_RATIO = 85
 MAX_BIO_WORDS = 60
@@ -87,6 +94,12 @@ def bare_name(line: str) -> str | None:
     return s.rstrip(".,") if is_name_like(s) else None
 
 
+def is_author_line(line: str) -> bool:
+    """A line that is only a person's name (a signature or a byline without "By")."""
+    name = bare_name(line)
+    return name is not None and len(name) <= MAX_NAME_CHARS
+
+
 def bio(line: str) -> Bio | None:
     """An author bio ("Jane Doe is a reporter covering Europe for The Daily"): the name and the outlet."""
     s = line.strip()
@@ -99,6 +112,15 @@ def bio(line: str) -> Bio | None:
         return None
     outlet = _BIO_OUTLET.search(m.group("rest"))
     return Bio(m.group("name").strip(), _clean_outlet(outlet.group(1)) if outlet else None)
+
+
+def disclaimer_outlet(line: str) -> str | None:
+    """The outlet named by an opinion disclaimer ("... do not necessarily reflect the views of The Daily.")."""
+    m = _DISCLAIMED_OUTLET.search(line.strip())
+    if not m:
+        return None
+    value = _clean_outlet(m.group(1))
+    return value if value and value[0].isupper() and len(words(value)) <= MAX_SOURCE_WORDS else None
 
 
 def appeal_outlet(line: str) -> str | None:

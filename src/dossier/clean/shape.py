@@ -16,11 +16,13 @@ LIST_BULLET = re.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 POST_ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
 # Words that make a capitalised phrase an organisation, section or product rather than a person.
 NOT_NAME_WORDS = frozenset(
-    """news newsletter newsletters podcast video videos live update updates daily weekly sports sport report times post
-    magazine press media group staff team editor editors desk agency network radio tv channel online digital today
-    world politics business opinion review reviews blog weather market markets""".split()
+    """news newsletter newsletters podcast video videos live update updates daily weekly sports sport report times
+    post magazine press media group staff team editor editors desk agency network radio tv channel online digital
+    today world politics business opinion review reviews blog weather market markets""".split()  # noqa: SIM905
 )
-NAME_PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el y e st".split())
+NAME_PARTICLES = frozenset(
+    """de da di del della der den van von la le du dos das bin ibn al el y e st""".split()  # noqa: SIM905
+)
 
 MAX_HEADLINE_WORDS = 25
 MIN_PROSE_WORDS = 8

@@ -20,12 +20,12 @@ OFF_TOPIC_BELOW = 0.2  # share of a line's content words found elsewhere in the 
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here hers
-    him his how i if in into is it its itself just like made make many may me might more most much must my new no nor
-    not now of off on once one only or other our ours out over own said same say says she should so some such than that
-    the their theirs them then there these they this those through to too two under until up upon very was we were what
-    when where which while who whom why will with would year years you your yours last first next week day today
-    yesterday tomorrow time people told according get got will just""".split()
+    both but by can could did do does doing down during each few for from further had has have having he her here
+    hers him his how i if in into is it its itself just like made make many may me might more most much must my
+    new no nor not now of off on once one only or other our ours out over own said same say says she should so
+    some such than that the their theirs them then there these they this those through to too two under until up
+    upon very was we were what when where which while who whom why will with would year years you your yours last
+    first next week day today yesterday tomorrow time people told according get got will just""".split()  # noqa: SIM905
 )
 
 

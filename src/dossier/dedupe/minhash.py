@@ -72,7 +72,9 @@ def signatures(texts: Sequence[str]) -> list[Signature]:
     """Signatures of many texts at once (rensa hashes the batch in native code)."""
     token_lists = [words(t or "") for t in texts]
     shingle_sets = [set(shingles(tokens)) for tokens in token_lists]
-    digests = rensa.RMinHash.digests_from_token_sets([list(s) or [""] for s in shingle_sets], num_perm=NUM_PERM, seed=SEED)
+    digests = rensa.RMinHash.digests_from_token_sets(
+        [list(s) or [""] for s in shingle_sets], num_perm=NUM_PERM, seed=SEED
+    )
     return [
         Signature(array("I", d), len(s), _exact_hash(tokens))
         for d, s, tokens in zip(digests, shingle_sets, token_lists)

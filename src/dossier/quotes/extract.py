@@ -37,6 +37,7 @@ from dossier.quotes.tokens import Sent, build_sentences, sentence_of
 
 MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
 CONTINUATION_SENTENCES = 3
+CLAUSE_OPENERS = {"but", "while", "although", "though", "whereas", "yet"}
 
 
 @dataclass
@@ -192,13 +193,17 @@ def attach_indirect(art: Article) -> None:
     """Reported speech: the content clause of every frame not already used by a direct quote."""
     for sent, frames in zip(art.sents, art.frames):
         floor = 0
+        swallowed: list[range] = []
         for k, f in enumerate(frames):
             if id(f) in art.used or f.cls == "frame" or is_carrier_frame(art, sent, f, frames):
                 continue
+            if any(f.start in g for g in swallowed):
+                continue  # a frame inside the content of an earlier one: the earlier attribution holds it
             span = _content_span(sent, f, frames[k + 1 :], floor)
             if span is None:
                 continue
             floor = max(floor, frame_end(sent, f))
+            swallowed.append(range(span[0], span[1]))
             _add_content(art, sent, f, art.chars(sent, span))
 
 
@@ -215,13 +220,37 @@ def is_carrier_frame(art: Article, sent: Sent, f: Frame, frames: list[Frame]) ->
 def _content_span(sent: Sent, f: Frame, later: list[Frame], floor: int) -> tuple[int, int] | None:
     if trailing(sent, f):
         return content_before(sent, f, floor)
-    stop = min([o.start for o in later if o.start > f.cue[0]] or [len(sent.toks)])
+    stop = min([o.start for o in later if o.start > f.cue[0] and starts_clause(sent, o)] or [len(sent.toks)])
+    stop = min(stop, clause_break(sent, f.cue[1], stop))
     return content_after(sent, f, stop)
+
+
+def starts_clause(sent: Sent, f: Frame) -> bool:
+    """Whether a later frame starts a clause of its own rather than sitting inside an earlier content."""
+    if f.inherit or f.cls == "according" or trailing(sent, f):
+        return True
+    before = sent.toks[f.start - 1].low if f.start > 0 else ""
+    return before in {",", ";", "but", "—", "–"}
+
+
+def clause_break(sent: Sent, a: int, stop: int) -> int:
+    """Index where a new main clause starts within a content (";", ", but", ", while"), else ``stop``."""
+    toks = sent.toks
+    for k in range(a + 1, stop):
+        if toks[k].inside:
+            continue
+        if toks[k].text == ";":
+            return k
+        if toks[k].text in {",", "—", "–"} and k + 1 < stop and toks[k + 1].low in CLAUSE_OPENERS:
+            return k
+    return stop
 
 
 def _add_content(art: Article, sent: Sent, f: Frame, span: tuple[int, int]) -> None:
     """An indirect claim, or a direct quote when its content is one quoted span; inner quotes become partials."""
-    start, end = span
+    start, end = _before_taken(art, span)
+    if art.text[start:end].count(" ") < 1:
+        return
     inner = [(i, q) for i, q in enumerate(art.quoted) if i not in art.taken and start <= q.outer_start
              and q.outer_end <= end + 1]
     whole = [(i, q) for i, q in inner if _words_outside(art.text, start, end, q) <= 1]
@@ -236,6 +265,18 @@ def _add_content(art: Article, sent: Sent, f: Frame, span: tuple[int, int]) -> N
         before = art.text[max(0, q.outer_start - 20) : q.outer_start]
         kind = "scare" if is_scare(art.text[q.start : q.end], before) else "partial"
         art.found.append(_from_frame(art, kind, q.start, q.end, f))
+
+
+def _before_taken(art: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """Cut a content where a quote already attributed to another frame begins."""
+    start, end = span
+    for i in art.taken:
+        q = art.quoted[i]
+        if start < q.outer_start < end:
+            end = q.outer_start
+    while end > start and not art.text[end - 1].isalnum() and art.text[end - 1] not in "”\"’'?!.":
+        end -= 1
+    return start, end
 
 
 def _words_outside(text: str, start: int, end: int, q: Quoted) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.quotes.lexicon import PRONOUNS, cue_lemma
+from dossier.quotes.lexicon import NOUN_LIKE, PRONOUNS, cue_lemma
 from dossier.quotes.speakers import is_adverb, np_after, subject_before
 from dossier.quotes.tokens import Sent, Tok
 
@@ -28,6 +28,8 @@ NOT_SPEAKERS = {"source", "date", "photo", "image", "related", "update", "update
                 "watch", "listen", "see", "also", "by", "advertisement", "share", "tags", "comments", "video",
                 "copyright", "contact", "email", "tel", "phone", "fax", "q", "a", "question", "answer", "subscribe"}
 MAX_TRAILING = 12
+RECIPIENT_CUES = {"tell", "inform", "assure", "warn", "remind", "promise", "advise", "ask", "urge", "convince",
+                  "caution", "notify", "reassure"}
 
 
 @dataclass
@@ -86,18 +88,43 @@ def cue_frame(sent: Sent, i: int, earlier: list[Frame]) -> Frame | None:
     if before >= 0 and toks[before].low in COORDINATORS and earlier:
         return Frame(sent.index, cue, lemma, cls, inherit=True, start=before)
     speaker = subject_before(sent, i)
+    if toks[i].low in NOUN_LIKE:
+        return _verbal_reading(sent, i, lemma, cls, cue, speaker)
     if speaker and _plausible_subject(toks, speaker):
         return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0])
     return _inverted(sent, i, lemma, cls, cue)
 
 
+def _verbal_reading(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int],
+                    speaker: tuple[int, int] | None) -> Frame | None:
+    """A frame for a noun-like cue form ("attack", "claims") only where it reads as a verb."""
+    toks = sent.toks
+    if not speaker:
+        return None
+    first, last = toks[speaker[0]], toks[speaker[1] - 1]
+    nxt = toks[cue[1]].low if cue[1] < len(toks) else ""
+    plural_subject = not last.is_cap and last.low.endswith("s") and toks[i].low == lemma
+    named = (last.low in PRONOUNS or last.is_cap) and first.low not in {"a", "an", "his", "her", "their", "its", "our"}
+    if nxt in {"that", ":"} or named or plural_subject:
+        return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0])
+    return None
+
+
 def _not_a_cue(toks: list[Tok], i: int) -> bool:
     """ "so-called", "the said", "all told": cue forms that are not cues here."""
     prev = toks[i - 1].low if i > 0 else ""
-    if prev in {"-", "so", "the", "a", "an", "all"} or toks[i].low == "point" or toks[i].is_cap and i > 0:
+    if prev in {"-", "so", "the", "a", "an", "all"} or toks[i].low == "point":
+        return True
+    if toks[i].is_cap and i > 0 and not _title_case(toks):
         return True
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     return nxt in {"-"}
+
+
+def _title_case(toks: list[Tok]) -> bool:
+    """A headline in Title Case: "Trump Says He Will Win"."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.is_cap for t in words) >= 0.8 * len(words)
 
 
 def _particle_end(toks: list[Tok], i: int, lemma: str) -> int:
@@ -201,7 +228,7 @@ def content_after(sent: Sent, frame: Frame, stop: int) -> tuple[int, int] | None
         a = _after_comma(toks, frame.speaker[1] if frame.speaker else a, stop)
         if a is None:
             return None
-    a = _skip_complementizer(toks, a, stop)
+    a = _skip_complementizer(toks, a, stop, frame.lemma in RECIPIENT_CUES)
     b = _trim_end(toks, a, stop)
     if b - a < 1 or sent.words(a, b) < 2:
         return None
@@ -214,14 +241,15 @@ def _after_comma(toks: list[Tok], a: int, stop: int) -> int | None:
     return a + 1 if a < stop and toks[a].text == "," else None
 
 
-def _skip_complementizer(toks: list[Tok], a: int, stop: int) -> int:
-    """Skip ':', ',' and 'that' (also after a short phrase: "said on Tuesday that")."""
+def _skip_complementizer(toks: list[Tok], a: int, stop: int, recipient: bool = False) -> int:
+    """Skip ':', ',' and 'that', also after a time or place phrase ("said on Tuesday that") or,
+    for verbs taking a recipient, after it ("told reporters that")."""
     while a < stop and toks[a].text in {":", ",", "—", "–"}:
         a += 1
     for k in range(a, min(stop, a + 9)):
         if toks[k].inside or toks[k].text in {",", ";"} and k > a:
             break
-        if toks[k].low == "that" and (k == a or toks[a].low in PREPOSITIONS or toks[a].low not in {"the"}):
+        if toks[k].low == "that" and (k == a or toks[a].low in PREPOSITIONS or recipient):
             return k + 1
     return a
 
@@ -252,10 +280,27 @@ def trailing(sent: Sent, frame: Frame) -> bool:
         return toks[frame.start - 1].text == ","
     if not (toks[frame.start - 1].text in {",", "—", "–"} or toks[frame.start - 1].is_mark):
         return False
-    rest = [t for t in toks[frame_end(sent, frame) :] if t.is_word]
+    end = frame_end(sent, frame)
+    rest = [t for t in toks[end:] if t.is_word]
     if not rest:
         return True
+    if toks[end].text == ",":
+        return frame.inverted or _adjunct(rest[0])  # "said X, founder of ...", "he said, wiping his face"
     return len(rest) <= MAX_TRAILING and rest[0].low in PREPOSITIONS and "that" not in {t.low for t in rest}
+
+
+def parenthetical(sent: Sent, frame: Frame) -> bool:
+    """ "If it fails, he said, the party will split": a frame between commas with content on both sides."""
+    toks = sent.toks
+    end = frame_end(sent, frame)
+    if frame.inherit or frame.start == 0 or toks[frame.start - 1].text != "," or end >= len(toks):
+        return False
+    return toks[end].text == "," and sent.words(end + 1, len(toks)) >= 2 and not _adjunct(toks[min(end + 1, len(toks) - 1)])
+
+
+def _adjunct(tok: Tok) -> bool:
+    """A participle or preposition opening what follows a frame: not more reported content."""
+    return tok.low.endswith("ing") or tok.low in PREPOSITIONS or cue_lemma(tok.low) is not None
 
 
 def content_before(sent: Sent, frame: Frame, floor: int) -> tuple[int, int] | None:

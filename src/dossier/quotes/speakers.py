@@ -22,6 +22,7 @@ from dossier.quotes.lexicon import (
 from dossier.quotes.tokens import Sent, Tok
 
 MAX_NP = 9
+MAX_APPOSITIVE = 24
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "which", "whose", "himself", "herself", "now", "then", "once",
                       "formerly", "also"}
 BARE_CUES = {"say", "tell", "think", "know", "believe", "want", "add", "ask", "write", "claim", "argue", "insist"}
@@ -52,28 +53,29 @@ def subject_before(sent: Sent, cue: int, floor: int = 0) -> tuple[int, int] | No
         return (j, j + 1)
     if toks[j].text == ",":
         return _before_appositive(sent, j, floor)
-    if toks[j].low in RELATIVES and j > floor and toks[j - 1].text == ",":
-        return np_before(sent, j - 2, floor)  # "Trump, who said ..." is rare; "..., which said" rarer
+    if toks[j].low in {"who", "which"}:
+        return (j, j + 1)  # "Trump, who said ...": the relative pronoun stands for the speaker
     return np_before(sent, j, floor)
 
 
 def _before_appositive(sent: Sent, comma: int, floor: int) -> tuple[int, int] | None:
-    """ "Artyom Shraibman, a Belarusian analyst at X, noted": the name before the comma pair."""
+    """ "Artyom Shraibman, a Belarusian analyst at X, noted" -> the name before the commas;
+    "The chairman of the council, Aleksandr Volfovich, said" -> the name between them."""
     toks = sent.toks
-    for k in range(comma - 1, max(floor, comma - 30) - 1, -1):
+    for k in range(comma - 1, max(floor, comma - MAX_APPOSITIVE) - 1, -1):
         if toks[k].inside:
             return None
         if toks[k].text == ",":
-            opener = toks[k + 1]
-            if opener.low in APPOSITIVE_OPENERS or opener.text[:1].isdigit():
-                return np_before(sent, k - 1, floor)
-            return None
+            segment = toks[k + 1 : comma]
+            if segment and all(t.is_cap or t.low in JOINERS | POSSESSIVE for t in segment) and segment[0].is_cap:
+                return (k + 1, comma)
+            return np_before(sent, k - 1, floor)
     return None
 
 
 def _np_word(tok: Tok, at_start: bool) -> bool:
     """Whether a token may sit inside a speaker noun phrase."""
-    if tok.inside or not (tok.is_word or tok.low in POSSESSIVE or tok.text in {"-", "&", "."}):
+    if tok.inside or not (tok.is_word or tok.low in POSSESSIVE or tok.text in {"-", "&", "%"}):
         return False
     low = tok.low
     if tok.is_cap:
@@ -82,7 +84,7 @@ def _np_word(tok: Tok, at_start: bool) -> bool:
                                                                       "most", "all", "one", "two", "three"})
     if low in JOINERS or low in POSSESSIVE:
         return True
-    if low in NP_STOP or low in PRONOUNS:
+    if low in NP_STOP or low in PRONOUNS or is_adverb(tok):
         return False
     lemma = cue_lemma(low)
     return lemma is None or (low == lemma[0] and low not in BARE_CUES)
@@ -98,7 +100,7 @@ def np_before(sent: Sent, j: int, floor: int = 0) -> tuple[int, int] | None:
         if toks[k - 1].low == "and" and not (toks[k - 2].is_cap if k - 2 >= floor else False):
             break
         k -= 1
-    while k < j and toks[k].low in JOINERS | POSSESSIVE:
+    while k < j and toks[k].low in (JOINERS | POSSESSIVE) - {"the"}:
         k += 1
     k = _trim_lowercase_head(toks, k, j)
     return (k, j + 1)
@@ -130,7 +132,8 @@ def np_after(sent: Sent, i: int) -> tuple[int, int] | None:
 
 
 def speaker_kind(words: list[str]) -> str:
-    """name | pronoun | role | unnamed for a speaker phrase as written."""
+    """name | pronoun | role | unnamed for a speaker phrase as written (its head decides)."""
+    words = [w for w in words if w.lower() not in POSSESSIVE]
     if not words:
         return "none"
     lows = [w.lower() for w in words]
@@ -139,8 +142,8 @@ def speaker_kind(words: list[str]) -> str:
     head = lows[-1]
     if lows[0] in QUANTIFIERS - {"a", "an", "one"} or (lows[0] in {"a", "an", "one"} and head in UNNAMED_HEADS):
         return "unnamed"
-    if head in UNNAMED_HEADS and not any(w[:1].isupper() for w in words[1:] if w.lower() != head):
-        return "unnamed"
-    if any(w[:1].isupper() for i, w in enumerate(words) if not (i == 0 and lows[0] in FUNCTION_WORDS)):
+    if words[-1][:1].isupper() and not (len(words) == 1 and head in FUNCTION_WORDS):
         return "name"
+    if head in UNNAMED_HEADS and lows[0] not in {"the", "this", "that", "these", "those"}:
+        return "unnamed"
     return "role"

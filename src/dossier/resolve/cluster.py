@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 
 from dossier.ids import stable_id
 from dossier.model import Entity, Mention
-from dossier.nlp.gazetteer import fold
+from dossier.nlp.gazetteer import fold, gazetteer
 from dossier.resolve.names import (
     acronym_form, acronyms, core_tokens, first_names_compatible, gender, name_similarity, numbers_agree,
     person_tokens, phonetic, split_person, surname_similarity, tokens,
@@ -41,15 +41,11 @@ class Chain:
     countries: Counter = field(default_factory=Counter)
     mention_ids: list[str] = field(default_factory=list)
     context: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # from honorifics: "Mr Jenkin" -> {"m"}
 
     @property
     def country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
-
-    @cached_property
-    def genders(self) -> set[str]:
-        """Genders its forms' honorifics give ("Mr Jenkin" -> {"m"})."""
-        return {g for g in map(gender, self.forms) if g}
 
     @property
     def generic(self) -> bool:
@@ -69,6 +65,8 @@ def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
             chain.roles[m.role] += 1
         if m.country:
             chain.countries[m.country] += 1
+        if m.type == "PERSON" and m.kind == "name":
+            chain.genders |= {gender(m.text, m.evidence.sentence)} - {None}
         chain.mention_ids.append(m.id)
     by_article: dict[str, set[str]] = defaultdict(set)
     for (article, family, folded) in chains:
@@ -88,12 +86,15 @@ def bare(chain: Chain) -> bool:
 
 def block_keys(chain: Chain) -> set[str]:
     """Keys under which a chain meets its candidates: a person's surname sound; an organization's or
-    place's first-word sound and its acronyms (so "IE" meets "Internet Explorer")."""
+    place's first-word sound and its acronyms (so "IE" meets "Internet Explorer"); the gazetteer place
+    a place name stands for ("U.S." meets "United States")."""
     if chain.type == "PERSON":
         toks = person_tokens(chain.name)
         return {"P:" + (phonetic(toks[-1])[:5] if toks else "")}
     family, toks = chain.key[1], core_tokens(chain.name)
     keys = {f"{family}:{phonetic(toks[0])[:3] if toks else ''}"}
+    if known_place(chain):
+        keys.add(f"{family}:G:{known_place(chain)}")
     keys |= {f"{family}:A:{a}" for a in acronyms(chain.name)}
     form = acronym_form(chain.name)
     if form:  # "THR" may drop the "The" of "The Hollywood Reporter"
@@ -149,6 +150,19 @@ def compatible(a: Chain, b: Chain) -> bool:
     return True
 
 
+def known_place(chain: Chain) -> str | None:
+    """The gazetteer place a place chain names ("America", "U.S." -> the United States), else None."""
+    if chain.key[1] != "PLACE":
+        return None
+    return next(filter(None, (_gazetteer_place(fold(n)) for n in _names(chain))), None)
+
+
+@lru_cache(maxsize=100_000)
+def _gazetteer_place(folded: str) -> str | None:
+    place = gazetteer().place(folded)
+    return f"{place.kind}:{place.country}:{place.name}" if place else None
+
+
 def pair_score(a: Chain, b: Chain) -> float:
     """0..1 confidence that two chains are the same entity (0 where they cannot be)."""
     if not compatible(a, b):
@@ -159,6 +173,10 @@ def pair_score(a: Chain, b: Chain) -> float:
             score -= 0.02  # a bare surname is weaker evidence
         if a.country and b.country and a.country != b.country:
             score -= 0.1
+    elif known_place(a) and known_place(a) == known_place(b):
+        score = 1.0  # one place under two names: "U.S." / "United States"
+    elif a.key[1] == "NORP" and a.country and a.country == b.country:
+        score = 0.98  # "Russian" / "Russians": one nationality
     else:
         score = max(name_similarity(x, y) for x in _names(a) for y in _names(b))
     if score < FUZZY_NEEDS_CONTEXT and not (a.context & b.context):
@@ -166,8 +184,10 @@ def pair_score(a: Chain, b: Chain) -> float:
     return max(0.0, min(1.0, score))
 
 
-def _names(chain: Chain) -> set[str]:
-    return {chain.name, *list(chain.forms)[:5]}
+def _names(chain: Chain) -> list[str]:
+    """The chain's name and its commonest forms, in a fixed order."""
+    forms = sorted(chain.forms, key=lambda f: (-chain.forms[f], f))[:5]
+    return list(dict.fromkeys([chain.name, *forms]))
 
 
 def resolve(chains: list[Chain], decisions: Decisions | None = None) -> list[tuple[Entity, list[Chain]]]:
@@ -267,18 +287,18 @@ def _short_forms(chains: list[Chain]):
 
 
 def _name_parts(toks: list[str]) -> set[str]:
-    """Leading and trailing word groups of a name ("new orleans saints" -> "new", "new orleans", "saints", ...),
-    never cut at a conjunction: "Europe and the Middle East" lists two places and names neither."""
-    if any(t in _CONJUNCTIONS for t in toks):
-        return set()
+    """Leading and trailing word groups a name may be shortened to ("new orleans saints" -> "new orleans",
+    "saints", ...; "academy of motion picture arts" -> "academy"), never cut beside a conjunction or an
+    article: "Europe and the Middle East" lists two places and names neither."""
     out = set()
     for k in range(1, len(toks)):
-        out |= {" ".join(toks[:k]), " ".join(toks[k:])}
-    return {p for p in out if any(len(t) > 2 and t not in _PART_SKIP for t in p.split())}
+        if toks[k - 1] not in _NO_CUT_AFTER and toks[k] not in _NO_CUT_BEFORE:
+            out |= {" ".join(toks[:k]), " ".join(toks[k:])}
+    return {p for p in out if any(len(t) > 2 and t not in _NO_CUT_AFTER for t in p.split())}
 
 
-_PART_SKIP = {"of", "the", "and", "for", "de", "la"}
-_CONJUNCTIONS = {"and", "&", "or"}
+_NO_CUT_BEFORE = {"and", "&", "or", "the"}
+_NO_CUT_AFTER = _NO_CUT_BEFORE | {"of", "for", "de", "la", "du", "del"}
 
 
 def _must(a: Chain, b: Chain, decisions: Decisions) -> bool:

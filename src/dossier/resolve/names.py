@@ -74,10 +74,14 @@ def split_person(name: str) -> tuple[list[str], str]:
     return toks[:k], " ".join(toks[k:])
 
 
-def gender(form: str) -> str | None:
-    """'m' or 'f' where a form carries a gendered honorific ("Mr Jenkin", "Miss Jenkin"), else None."""
+def gender(form: str, sentence: str = "") -> str | None:
+    """'m' or 'f' where a name carries a gendered honorific ("Mr Jenkin", "Miss Jenkin"), in the form
+    itself or right before it in its sentence; else None."""
     toks = tokens(form)
     first = toks[0].rstrip(".") if len(toks) > 1 else ""
+    if not (first in MALE or first in FEMALE) and sentence and form:
+        before = re.search(rf"(\w+)\.?\s+{re.escape(form)}\b", sentence)
+        first = before.group(1).lower() if before else ""
     return "m" if first in MALE else "f" if first in FEMALE else None
 
 

@@ -117,23 +117,27 @@ def month_length(year: int, month: int) -> int:
     return (nxt - timedelta(days=1)).day
 
 
+def _year(text: str) -> int | None:
+    return None if text == "XXXX" else int(text)
+
+
+_VALUE_PATTERNS: list[tuple[str, Callable[[re.Match], Cal]]] = [
+    (r"(\d{4}|XXXX)-(\d\d)-(\d\d)(?:T(\d\d:\d\d|MO|AF|EV|NI))?",
+     lambda m: Cal("time" if m[4] else "day", _year(m[1]), int(m[2]), int(m[3]), clock=m[4])),
+    (r"(\d{4}|XXXX)-(\d\d)", lambda m: Cal("month", _year(m[1]), int(m[2]))),
+    (r"(\d{4})-W(\d\d)", lambda m: Cal("week", int(m[1]), week=int(m[2]))),
+    (r"(\d{4})-Q([1-4])", lambda m: Cal("quarter", int(m[1]), quarter=int(m[2]))),
+    (r"(\d{4})-H([12])", lambda m: Cal("half", int(m[1]), half=int(m[2]))),
+    (r"(\d{4})-(SP|SU|FA|WI)", lambda m: Cal("season", int(m[1]), season=m[2])),
+    (r"(\d{4})", lambda m: Cal("year", int(m[1]))),
+    (r"(\d{3})", lambda m: Cal("decade", int(m[1]) * 10)),
+    (r"(\d{2})", lambda m: Cal("century", int(m[1]) * 100)),
+]
+
+
 def parse_value(value: str) -> Cal | None:
-    """The Cal a TIMEX3 date value spells ("2022-10-10", "2022-W11", "2023-Q1", "198"), or None."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d:\d\d|MO|AF|EV|NI))?", value)
-    if m:
-        y, mo, d, clock = int(m[1]), int(m[2]), int(m[3]), m[4]
-        return Cal("time" if clock else "day", y, mo, d, clock=clock)
-    patterns: list[tuple[str, Callable[[re.Match], Cal]]] = [
-        (r"(\d{4})-(\d\d)", lambda m: Cal("month", int(m[1]), int(m[2]))),
-        (r"(\d{4})-W(\d\d)", lambda m: Cal("week", int(m[1]), week=int(m[2]))),
-        (r"(\d{4})-Q([1-4])", lambda m: Cal("quarter", int(m[1]), quarter=int(m[2]))),
-        (r"(\d{4})-H([12])", lambda m: Cal("half", int(m[1]), half=int(m[2]))),
-        (r"(\d{4})-(SP|SU|FA|WI)", lambda m: Cal("season", int(m[1]), season=m[2])),
-        (r"(\d{4})", lambda m: Cal("year", int(m[1]))),
-        (r"(\d{3})", lambda m: Cal("decade", int(m[1]) * 10)),
-        (r"(\d{2})", lambda m: Cal("century", int(m[1]) * 100)),
-    ]
-    for pattern, build in patterns:
+    """The Cal a TIMEX3 date value spells ("2022-10-10", "XXXX-02-24", "2022-W11", "2023-Q1", "198"), or None."""
+    for pattern, build in _VALUE_PATTERNS:
         m = re.fullmatch(pattern, value)
         if m:
             return build(m)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dossier.ids import stable_id
-from dossier.model import Article, Evidence, TimeMention
+from dossier.model import Article, TimeMention
 from dossier.nlp.timex import grammar_relative, grammar_spans  # noqa: F401 - importing registers their rules
 from dossier.nlp.timex.calendar import Cal, parse_anchor, parse_value
 from dossier.nlp.timex.context import Doc, Timex
@@ -71,7 +71,7 @@ def _select(cands: list[_Candidate], probe: Doc) -> list[_Candidate]:
     for c in cands:
         if any(occupied[c.start:c.end]):
             continue
-        if c.rule.handler(c.match, probe, c.start, c.end) is None:
+        if _apply(c, probe) is None:
             continue
         taken.append(c)
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -104,8 +104,16 @@ def find_timexes(text: str, anchor: str | None = None) -> list[Timex]:
     return _merge_time_and_date(text, doc.found)
 
 
+def _apply(cand: _Candidate, doc: Doc) -> Found | None:
+    """The rule's reading of its match; a date pushed off the calendar ("2020 years ago" in 1900) has no value."""
+    try:
+        return cand.rule.handler(cand.match, doc, cand.start, cand.end)
+    except (ValueError, OverflowError):
+        return Found("DATE", None, relative=True)
+
+
 def _normalize(doc: Doc, cand: _Candidate) -> Timex | None:
-    found = cand.rule.handler(cand.match, doc, cand.start, cand.end)
+    found = _apply(cand, doc)
     if found is None:
         return None
     start, end = found.span or _trim(doc.text, cand.start, cand.end)
@@ -193,10 +201,15 @@ MODEL_PRECISION = {"time": "second", "day": "day", "week": "interval", "month": 
 
 def time_mentions(article: Article) -> list[TimeMention]:
     """TimeMention annotations for an article's clean text, anchored on its publication date."""
+    from dossier.nlp.entities import Sentences
+    from dossier.nlp.sentences import split_sentences
+
+    text = article.text or ""
+    sentences = Sentences(split_sentences(text), text)
     mentions = []
-    for t in find_timexes(article.text or "", article.published):
-        evidence = Evidence(article_id=article.id, start=t.start, end=t.end, text=t.text)
+    for t in find_timexes(text, article.published):
         mentions.append(TimeMention(
             id=stable_id("time", article.id, t.start, t.end), article_id=article.id, start=t.start, end=t.end,
-            text=t.text, value=t.value, precision=MODEL_PRECISION.get(t.precision, "unknown"), evidence=evidence))
+            text=t.text, value=t.value, precision=MODEL_PRECISION.get(t.precision, "unknown"), type=t.type,
+            relative=t.relative, mod=t.mod, evidence=sentences.evidence(article.id, t.start, t.end)))
     return mentions

@@ -119,37 +119,46 @@ _AMOUNT = rf"(?:{NUMBER}|{VAGUE_AMOUNTS}|a|an)"
 @rule("ago", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>{_AMOUNT})[\s-]+)?(?:more\s+)?(?P<unit>{UNIT})s?\s+"
       rf"(?:or\s+(?:so|more|two)\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|before|after)\b", priority=1)
 def _ago(m, doc, s, e):
-    direction = m["dir"].lower()
-    unit = unit_of(m["unit"])
+    """ "two days ago", "a year earlier", "three weeks from now": a count of units from the anchor or a date."""
+    direction, unit = m["dir"].lower(), unit_of(m["unit"])
     amount = number(m["n"]) if m["n"] else None
-    if direction in ("before", "after") and not re.match(r"\s*(?:that|this|then|[,.;]|$)", doc.text[e:e + 6]):
-        return None  # "ten days before the shooting": a duration before an event, see the duration rule
-    if amount is None or amount != int(amount) or unit in ("second", "minute", "hour") and direction != "ago":
-        if direction in ("earlier", "later", "before", "after"):
-            return None
-        return Found("DATE", "PAST_REF" if direction == "ago" else "FUTURE_REF", relative=True, precision="ref")
+    anaphoric = direction in ("earlier", "later", "before", "after")
+    if unit == "weekend" or (direction in ("before", "after") and not re.match(r"\s*(?:that|this|then|[,.;]|$)",
+                                                                                doc.text[e:e + 6])):
+        return None  # "ten days before the shooting": a duration before an event, left to the duration rule
+    if amount is None or amount != int(amount) or unit in ("second", "minute", "hour"):
+        return _vague_ago(doc, direction, anaphoric, unit)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    grain_unit = "year" if unit in ("decade", "century") else unit
-    if unit == "weekend":
-        return None
     count = int(amount) * {"decade": 10, "century": 100}.get(unit, 1)
-    if unit in ("second", "minute", "hour"):
-        base = doc.anchor
-        return Found("DATE", base.coarsen("day") if base else None, relative=True)
+    unit = "year" if unit in ("decade", "century") else unit
+    mod = approx_mod(m["approx"])
     if unit == "year" and count == 1 and doc.recent_quarter(s) is not None:
-        return Found("DATE", shift(doc.recent_quarter(s), sign, "year"), relative=True)
-    if direction in ("earlier", "later", "before", "after"):
-        base = doc.recent_reference(s, 300) or doc.anchor
-        if base is None:
-            return Found("DATE", None, relative=True)
-        grain = grain_unit if RANK.get(grain_unit, 6) >= RANK[base.precision] else base.precision
-        moved = shift(base.coarsen("day") if base.precision == "time" else base, sign * count, grain_unit)
-        return Found("DATE", moved.coarsen(grain), relative=True, mod=approx_mod(m["approx"]))
+        return Found("DATE", shift(doc.recent_quarter(s), sign, "year"), relative=True, mod=mod)
+    if anaphoric:
+        return _from_reference(doc, s, sign * count, unit, mod)
     if unit == "quarter":
         base = anchor_at(doc, "quarter")
-        return Found("DATE", shift(base, -count, "quarter") if base else None, relative=True)
-    cal = move_anchor(doc, sign * count, grain_unit, grain_unit)
-    return Found("DATE", cal, relative=True, mod=approx_mod(m["approx"]))
+        return Found("DATE", shift(base, sign * count, "quarter") if base else None, relative=True, mod=mod)
+    return Found("DATE", move_anchor(doc, sign * count, unit, unit), relative=True, mod=mod)
+
+
+def _vague_ago(doc: Doc, direction: str, anaphoric: bool, unit: str) -> Found | None:
+    """ "years ago" (the past), "hours ago" (today); "a few days later" is left to the duration rule."""
+    if anaphoric:
+        return None
+    if unit in ("second", "minute", "hour") and doc.anchor is not None:
+        return Found("DATE", doc.anchor, relative=True)
+    return Found("DATE", "PAST_REF" if direction == "ago" else "FUTURE_REF", relative=True, precision="ref")
+
+
+def _from_reference(doc: Doc, start: int, amount: int, unit: str, mod: str | None) -> Found:
+    """ "two days later": counted from the date mentioned just before, or from the anchor."""
+    base = doc.recent_reference(start, 300) or doc.anchor
+    if base is None:
+        return Found("DATE", None, relative=True)
+    grain = unit if RANK.get(unit, 6) >= RANK[base.precision] else base.precision
+    moved = shift(base.coarsen("day") if base.precision == "time" else base, amount, unit)
+    return Found("DATE", moved.coarsen(grain), relative=True, mod=mod)
 
 
 # ---- quarters, halves, seasons, holidays

@@ -33,7 +33,7 @@ def _clues(text: str, timexes: Iterable[Timex]) -> list[_Clue]:
         weekday = _weekday_named(t) if t.type in ("DATE", "TIME") else None
         cal = None
         if t.type in ("DATE", "TIME") and t.value:
-            cal = parse_value(t.value) if not t.value.startswith("XXXX") else _yearless(t.value)
+            cal = parse_value(t.value)
         if cal is not None or weekday is not None:
             clues.append(_Clue(t, cal, tense_near(text, t.start, t.end), weekday, _year_offset(text, previous, t)))
         previous = t
@@ -50,13 +50,6 @@ def _year_offset(text: str, previous: Timex | None, t: Timex) -> int:
 def _weekday_named(t: Timex) -> int | None:
     m = re.search(rf"\b({WEEKDAY})\b", t.text)
     return WEEKDAYS[m[1].lower()] if m and t.type != "SET" else None
-
-
-def _yearless(value: str) -> Cal | None:
-    m = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?", value)
-    if not m:
-        return None
-    return Cal("day" if m[2] else "month", None, int(m[1]), int(m[2]) if m[2] else None)
 
 
 def _year_bounds(clues: list[_Clue]) -> tuple[int | None, int | None]:
