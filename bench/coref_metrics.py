@@ -97,8 +97,8 @@ def _components(key: Clusters, response: Clusters) -> Iterable[tuple[list[int], 
         for j in rs:
             back[j].add(i)
     seen: set[int] = set()
-    for start in adjacency:
-        if start in seen or not adjacency[start]:
+    for start, linked in adjacency.items():
+        if start in seen or not linked:
             continue
         keys, responses, todo = [], set(), [start]
         seen.add(start)

@@ -24,7 +24,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_article_chars", 2_000_000, "Longer articles are skipped with an error."),
     Setting("batch_size", 64, "Articles processed per pipeline batch."),
     Setting("profile", "fast", "NLP profile: 'fast' (default) or 'accurate'."),
-    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two articles are copies."),
+    Setting("near_duplicate_threshold", 0.8,
+            "Jaccard similarity (MinHash over 5-word shingles) from which two articles are copies; "
+            "a text containing nearly all of another also counts as its copy."),
     Setting("api_token", None, "Token required by API endpoints that change data."),
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import samples
+import clean_samples as samples
 
 from dossier.clean.lines import JunkLine
 from dossier.clean.metadata import author_from_junk, outlet_from_junk, published, same_person, title_from_text
@@ -87,3 +87,22 @@ def test_metadata_line_readers():
     found = bio("Maria Lopez is a correspondent covering Latin America for The Global Desk.")
     assert (found.name, found.outlet) == ("Maria Lopez", "The Global Desk")
     assert bio("Maria Lopez said the talks would resume.") is None
+
+
+def test_organisation_bylines_only_where_bylines_stand():
+    text = "Talks stall\n\nBy Reuters\n\nThe talks stalled on Monday after the two sides failed to agree on a date.\n"
+    assert clean_text(text).author == "Reuters"
+    body = (
+        "Budget passes\n\nThe budget passed on Monday after a long debate in parliament, officials said.\n\n"
+        "By The Numbers\n\nThe plan raises spending on schools by four percent and cuts fuel subsidies.\n"
+    )
+    assert "By The Numbers" in clean_text(body).text
+
+
+def test_source_credit_with_a_link_gives_the_site():
+    assert source_credit("Source: https://www.example-news.org/world/story-123") == "example-news.org"
+
+
+def test_credit_words_are_not_a_byline():
+    text = "Floods in the south\n\nGetty Images\n\nHeavy rain flooded villages in the south on Sunday, the civil protection agency said.\n"
+    assert clean_text(text).author is None

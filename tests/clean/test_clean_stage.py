@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import samples
+import clean_samples as samples
 
 from dossier.clean.language import detect_language
 from dossier.clean.stage import CleanStage, clean_article

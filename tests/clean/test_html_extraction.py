@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import samples
+import clean_samples as samples
 
 from dossier.clean.html import extract_page, host_name, strip_site_suffix
 from dossier.clean.stage import clean_article
@@ -61,3 +61,19 @@ def test_site_suffix_is_taken_off_the_title():
     assert strip_site_suffix("Deals on laptops - 9to5Mac", None, "https://9to5mac.com/x") == "Deals on laptops"
     assert strip_site_suffix("Putin - the man who stayed", "BBC News", None) == "Putin - the man who stayed"
     assert host_name("https://www.example.org/a") == "example.org"
+
+
+def test_fragment_falls_back_to_its_plain_text(monkeypatch):
+    import builtins
+
+    fragment = "<p>The dam on the Lesna river burst on Thursday, flooding the lower town.</p>"
+    assert "dam on the Lesna river" in extract_page(fragment).text
+    real_import = builtins.__import__
+
+    def no_resiliparse(name, *args, **kwargs):
+        if name.startswith("resiliparse"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_resiliparse)
+    assert "dam on the Lesna river" in extract_page(fragment).text

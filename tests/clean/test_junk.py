@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import samples
+import clean_samples as samples
 
 from dossier.clean.junk import Known, find_junk
 
@@ -223,3 +223,32 @@ def test_share_bar():
         "Facebook Twitter LinkedIn Pinterest Share via Email Print\n"
     )
     assert junk_of(text) == {"Facebook Twitter LinkedIn Pinterest Share via Email Print": "share widget"}
+
+
+def test_every_contained_phrase_has_a_keyword():
+    from dossier.clean.patterns import CONTAINED, CONTAINED_TABLE
+
+    examples = {
+        "comment form": [
+            "Your email address will not be published.",
+            "Required fields are marked *",
+            "Save my name, email, and website in this browser.",
+            "This site uses Akismet to reduce spam.",
+            "You must be logged in to post a comment.",
+            "Notify me of new posts by email.",
+        ],
+        "newsletter signup": [
+            "Sign up for our daily newsletter.",
+            "Get the best stories delivered to your inbox.",
+            "Never miss a story again.",
+            "Delivered through your letterbox every month.",
+        ],
+        "social follow": ["Follow us on Twitter for updates", "Join our Telegram channel on Telegram"],
+        "copyright notice": ["© 2023 The Daily. All rights reserved.", "Copyright 2021 Example Media"],
+        "cookie notice": ["We use cookies to improve your experience."],
+        "contact line": ["Have a tip? Email the newsroom.", "Contact the author at jane@example.org"],
+    }
+    assert set(examples) == {reason for reason, _ in CONTAINED}
+    for reason, lines in examples.items():
+        for line in lines:
+            assert CONTAINED_TABLE.search(line) == reason, line

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 # measured: dossier P 0.983 R 0.986 F1 0.985 (words), F1 0.983 (4-word shingles); best trafilatura F1 0.963
 FLOORS = {"precision": 0.975, "recall": 0.975, "f1": 0.978, "f1_shingles": 0.975}
-SPEED_TOLERANCE = 0.8  # shared machines are noisy: dossier must stay near or above trafilatura's default speed
+SPEED_TOLERANCE = 0.9  # timing is interleaved, but shared machines stay noisy: near or above trafilatura's default
 
 
 def bench_module(name: str):
@@ -33,10 +33,8 @@ def test_extraction_benchmark_floors():
     shared_path("bench", "extraction", "article-extraction-benchmark-dev", "ground-truth.json")
     bench = bench_module("extraction")
     pages, gold = bench.load()
-    results = {
-        n: bench.measure(n, pages, gold, repeat=2)
-        for n in ("trafilatura default", "trafilatura fast", "trafilatura favor_precision", "dossier (clean stage)")
-    }
+    names = ["trafilatura default", "trafilatura fast", "trafilatura favor_precision", "dossier (clean stage)"]
+    results = {r.name: r for r in bench.measure(names, pages, gold, repeat=2)}
     bench.print_table(list(results.values()), len(pages))
     ours = results.pop("dossier (clean stage)")
     assert ours.words.precision >= FLOORS["precision"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import texts
+import dedupe_texts as texts
 
 from dossier import pipeline
 from dossier.ingest.base import make_article

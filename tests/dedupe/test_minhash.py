@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import texts
+import dedupe_texts as texts
 
 from dossier.dedupe.minhash import LSHIndex, Signature, copy_score, signatures
 

@@ -45,6 +45,7 @@ def mark_tag_lists(doc: Doc) -> None:
 
 
 def _mark_tags_under(doc: Doc, label: int) -> None:
+    """Mark the short lines right under a tags label."""
     for j in range(label + 1, len(doc.lines)):
         line = doc.lines[j]
         if not line:

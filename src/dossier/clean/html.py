@@ -2,8 +2,10 @@
 
 trafilatura in precision mode without comments and without its slower
 fallback extractors measured best on the extraction benchmark (see
-bench/extraction.py); resiliparse, when installed, rescues pages where
-trafilatura finds no body at all.
+bench/extraction.py); resiliparse (when installed) or the page's whole text
+stands in where trafilatura finds no body at all. Posts embedded with the
+official markup (tweets quoted in the article) are freed from their "social"
+wrappers first, so they are kept as the quotes they are.
 """
 
 from __future__ import annotations
@@ -95,16 +97,20 @@ def unwrap_embedded_posts(tree) -> None:
 
 
 def fallback_text(html: str) -> str:
-    """Main content by resiliparse, for pages trafilatura finds empty; "" when it is not installed."""
+    """Text of a page trafilatura finds empty (a fragment, an odd layout): resiliparse's main content when
+    it is installed, else all the page's text; the junk finder then cleans it like plain text."""
     try:
         from resiliparse.extract.html2text import extract_plain_text
+
+        text = extract_plain_text(html, main_content=True).strip()
     except ImportError:
-        return ""
-    try:
-        return extract_plain_text(html, main_content=True).strip()
-    except Exception as exc:  # noqa: BLE001 - a page that breaks the fallback is just a page without text
+        text = ""
+    except Exception as exc:  # noqa: BLE001 - a page that breaks the fallback still has its plain text
         log.debug("resiliparse failed: %s", exc)
-        return ""
+        text = ""
+    if not text and "<html" not in html[:2000].lower():
+        html = f"<html><body>{html}</body></html>"  # a fragment (a feed summary): trafilatura wants a document
+    return text or (trafilatura.html2txt(html) or "").strip()
 
 
 def strip_site_suffix(title: str | None, site: str | None, url: str | None) -> str | None:

@@ -15,7 +15,7 @@ from dossier.clean import blocks, edges, mastheads, tail
 from dossier.clean.lines import Doc, JunkLine, Known
 from dossier.clean.metalines import byline, disclaimer_outlet, source_credit, syndication_credit
 from dossier.clean.patterns import CONTAINED_TABLE, DISCLAIMER, FURNITURE_TABLE, PREFIXED_TABLE, SHARE_BAR_WORDS
-from dossier.clean.shape import words
+from dossier.clean.shape import is_prose, words
 
 __all__ = ["JunkLine", "Known", "find_junk"]
 
@@ -78,13 +78,15 @@ def is_share_bar(line: str) -> bool:
 
 def mark_credits(doc: Doc, known: Known) -> None:
     """Mark credits ("Source: X", "Originally published on X"), "By X" bylines and opinion disclaimers."""
+    prose = [i for i in doc.open() if is_prose(doc.lines[i])]
     for i in doc.open():
         line = doc.lines[i]
         outlet = source_credit(line) or syndication_credit(line)
         if outlet:
             doc.mark(i, "source line", "outlet", outlet)
             continue
-        author = byline(line)
+        outside_body = not prose or i < prose[0] or i > prose[-1]
+        author = byline(line, organisations=outside_body)
         if author:
             doc.mark(i, "byline", "author", author)
         elif DISCLAIMER.search(line) and len(words(line)) <= MAX_CONTAINED_WORDS:

@@ -2,7 +2,9 @@
 
 Order of trust: what the input said in a field (hints), then the page's
 metadata, then what the text itself shows (credit lines, bylines, bios,
-mastheads, date lines).
+mastheads, date lines). One exception: a credit line ("Source: X",
+"Originally published on X") names the original outlet of a republished
+text, so it wins over the name of the site that republished it.
 """
 
 from __future__ import annotations
@@ -41,12 +43,18 @@ def outlet_from_junk(junk: list[JunkLine]) -> str | None:
     """The outlet named by a credit line, an appeal, a bio, a disclaimer or a masthead, in that order."""
     for reason in OUTLET_REASONS:
         for j in junk:
-            if j.reason != reason:
-                continue
-            value = bio(j.value).outlet if j.field == "bio" and j.value else j.value if j.field == "outlet" else None
+            value = _outlet_named(j) if j.reason == reason else None
             if value:
                 return value
     return None
+
+
+def _outlet_named(j: JunkLine) -> str | None:
+    """The outlet a junk line names: its value, or the "for X" of an author bio."""
+    if j.field == "bio" and j.value:
+        found = bio(j.value)
+        return found.outlet if found else None
+    return j.value if j.field == "outlet" else None
 
 
 def author_from_junk(junk: list[JunkLine]) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -42,7 +43,13 @@ _DISCLAIMED_OUTLET = re.compile(
     r"\breflect the (?:views|opinions?|position|editorial policy) of\s+(.{2,60}?)[\W_]*$", re.IGNORECASE
 )
 _APPEAL_OUTLET = re.compile(r"^[\W_]*a (?:message|note|word) from (.{1,60}?)\s*[:.!]?\s*$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 MAX_SOURCE_WORDS = 8
+MAX_ORG_BYLINE_WORDS = 4
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today tomorrow yesterday""".split()  # noqa: SIM905
+)
 MAX_NAME_CHARS = 40
 SAME_PERSON_RATIO = 60  # a byline and a bio of one person, one spelling garbled
 TYPO_RATIO = 85
@@ -61,6 +68,8 @@ def source_credit(line: str) -> str | None:
     if not m:
         return None
     value = m.group(1).strip()
+    if _URL.match(value):
+        return _host(value)
     if not 1 <= len(words(value)) <= MAX_SOURCE_WORDS or not value[0].isalnum() or value.endswith("..."):
         return None
     return value
@@ -76,16 +85,27 @@ def syndication_credit(line: str) -> str | None:
     return value if 1 <= len(words(value)) <= MAX_SOURCE_WORDS else None
 
 
-def byline(line: str) -> str | None:
-    """The author named by a "By X" line ("By Jane Doe and John Roe, Reuters" -> "Jane Doe and John Roe")."""
+def byline(line: str, organisations: bool = False) -> str | None:
+    """The author named by a "By X" line ("By Jane Doe and John Roe, Reuters" -> "Jane Doe and John Roe").
+
+    ``organisations`` also accepts "By Reuters": only where a byline stands, as "By The Numbers" may head a section.
+    """
     m = _BYLINE.match(line.strip())
     if not m or len(words(line)) > 14:
         return None
     names = _ROLE_TAIL.sub("", m.group(1)).strip()
     parts = [p for p in _NAME_JOINER.split(names) if p]
-    if not parts or not all(is_name_like(p) for p in parts):
-        return None
-    return names
+    if parts and all(is_name_like(p) for p in parts):
+        return names
+    return m.group(1).strip() if organisations and _is_organisation_byline(m.group(1)) else None
+
+
+def _is_organisation_byline(value: str) -> bool:
+    """ "By Reuters", "By The Associated Press": a whole line of a few capitalised words, not a weekday or month."""
+    tokens = value.strip().rstrip(".").split()
+    if not 1 <= len(tokens) <= MAX_ORG_BYLINE_WORDS or any(not t[:1].isupper() for t in tokens):
+        return False
+    return not any(t.lower().strip(",.") in CALENDAR_WORDS for t in tokens) and value.strip()[-1:] not in ",;:"
 
 
 def bare_name(line: str) -> str | None:
@@ -135,6 +155,12 @@ def appeal_outlet(line: str) -> str | None:
 def is_masthead_shape(line: str) -> bool:
     """Short enough to be a site name printed above or below the article."""
     return is_headline_like(line) and len(words(line)) <= 6 and len(line) <= 60
+
+
+def _host(url: str) -> str | None:
+    """The host of a URL without "www." ("https://www.example.org/a" -> "example.org")."""
+    host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def _clean_outlet(value: str) -> str | None:

@@ -33,10 +33,10 @@ def contained(*alternatives: str) -> re.Pattern[str]:
 class PhraseTable:
     """Patterns with their reasons, tried as one regular expression: one scan of a line instead of one per pattern."""
 
-    def __init__(self, pairs: tuple[tuple[str, re.Pattern[str]], ...]):
-        self.pairs = pairs
+    def __init__(self, pairs: tuple[tuple[str, re.Pattern[str]], ...], keywords: tuple[str, ...] = ()):
         self.reasons = [reason for reason, _ in pairs]
         self.regex = re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, (_, p) in enumerate(pairs)), re.IGNORECASE)
+        self.keywords = keywords  # every pattern holds one of these: lines without any are skipped unscanned
 
     def match(self, line: str) -> str | None:
         """The reason of the first pattern matching at the start of the line."""
@@ -44,6 +44,10 @@ class PhraseTable:
 
     def search(self, line: str) -> str | None:
         """The reason of a pattern found anywhere in the line."""
+        if self.keywords:
+            low = line.lower()
+            if not any(k in low for k in self.keywords):
+                return None
         return self._reason(self.regex.search(line))
 
     def _reason(self, m: re.Match[str] | None) -> str | None:
@@ -249,7 +253,29 @@ CONTAINED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 FURNITURE_TABLE = PhraseTable(FURNITURE)
-CONTAINED_TABLE = PhraseTable(CONTAINED)
+CONTAINED_TABLE = PhraseTable(
+    CONTAINED,
+    keywords=(
+        "mail",
+        "required fields",
+        "save my name",
+        "logged in",
+        "akismet",
+        "notify me",
+        "newsletter",
+        "inbox",
+        "never miss",
+        "delivered",
+        "follow",
+        "join",
+        "rights reserved",
+        "copyright",
+        "©",
+        "cookie",
+        "tip",
+        "contact",
+    ),
+)
 
 # Lines that start with a label and end with something else: a link to another story, tags, credits.
 PREFIXED: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -11,14 +11,15 @@ _CLOSERS = "'\"’”»)]*"
 SENTENCE_END = re.compile(r"[.!?…][" + re.escape(_CLOSERS) + r"]*$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[" + re.escape(_CLOSERS) + r"]*$")
 SOFT_END = re.compile(r"[.,;:][" + re.escape(_CLOSERS) + r"]*$")
-LIST_BULLET = re.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 # The signature under an embedded post: "— Jane Doe (@jdoe) November 18, 2019".
 POST_ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}$")
 # Words that make a capitalised phrase an organisation, section or product rather than a person.
 NOT_NAME_WORDS = frozenset(
     """news newsletter newsletters podcast video videos live update updates daily weekly sports sport report times
     post magazine press media group staff team editor editors desk agency network radio tv channel online digital
-    today world politics business opinion review reviews blog weather market markets""".split()  # noqa: SIM905
+    today world politics business opinion review reviews blog weather market markets images image photo photos
+    pictures picture stock shutterstock getty file handout archive courtesy the a an of in on for to with at from by this
+    that how why what who when where new more top our your my""".split()  # noqa: SIM905
 )
 NAME_PARTICLES = frozenset(
     """de da di del della der den van von la le du dos das bin ibn al el y e st""".split()  # noqa: SIM905
@@ -60,11 +61,6 @@ def is_headline_like(line: str) -> bool:
     if n == 0 or n > MAX_HEADLINE_WORDS or is_snippet(s):
         return False
     return not SOFT_END.search(s) or s.endswith(("?", "!"))
-
-
-def is_list_item(line: str) -> bool:
-    """A bulleted or numbered list item."""
-    return bool(LIST_BULLET.match(line.strip()))
 
 
 def is_name_like(line: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from dossier.clean import metadata
 from dossier.clean.edges import normalized
-from dossier.clean.html import Page, extract_page
+from dossier.clean.html import Page, extract_page, strip_site_suffix
 from dossier.clean.junk import JunkLine, Known, find_junk
 from dossier.clean.language import detect_language
 from dossier.clean.text import join_kept, split_lines
@@ -56,11 +56,12 @@ def junk_record(lines: list[tuple[int, str]], j: JunkLine) -> Junk:
 
 
 def set_metadata(a: Article, page: Page | None, known: Known, junk: list[JunkLine], lines: list[str]) -> None:
-    """Title, outlet, author and publication date: ingest hints, then page metadata, then the text."""
+    """Title, outlet, author and publication date: ingest hints, then page metadata, then the text
+    (a credit line first for the outlet: it names the original of a republished text)."""
     junk_at = {j.index: j for j in junk}
-    a.title = known.title or metadata.title_from_text(lines, junk_at)
-    a.outlet = metadata.outlet_from_junk([j for j in junk if j.reason == "source line"]) or known.outlet
-    a.outlet = a.outlet or metadata.outlet_from_junk(junk)
+    credited = metadata.outlet_from_junk([j for j in junk if j.reason == "source line"])
+    a.outlet = credited or known.outlet or metadata.outlet_from_junk(junk)
+    a.title = known.title or strip_site_suffix(metadata.title_from_text(lines, junk_at), a.outlet, a.url)
     a.author = known.author or metadata.author_from_junk(junk)
     dated = metadata.published(_date_hint(a), page.date if page else None, junk)
     if dated:
@@ -76,7 +77,7 @@ def _date_hint(a: Article) -> str | None:
 @register
 class CleanStage(Stage):
     name = "clean"
-    version = "2"
+    version = "3"
     writes_article = True
 
     def process(self, articles: Sequence[Article]) -> list[ArticleOutput]:

@@ -56,13 +56,12 @@ def _body_after(doc: Doc, index: int) -> bool:
 
 def body_end(doc: Doc, topic: Topic) -> int | None:
     """The last unmarked paragraph of prose that is not a promotion, or the signature of a post the body quotes."""
-    lines = [doc.lines[i] for i in doc.open()]
+    indexes = doc.open()
+    lines = [doc.lines[i] for i in indexes]
     for n in range(len(lines) - 1, -1, -1):
         line = lines[n]
-        if is_post_attribution(line):
-            return doc.open()[n]
-        if is_prose(line) and not is_promotion(line, lines[n - 1] if n else "", topic):
-            return doc.open()[n]
+        if is_post_attribution(line) or (is_prose(line) and not is_promotion(line, lines[n - 1] if n else "", topic)):
+            return indexes[n]
     return None
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 STEM = 5
 MIN_WORD = 3
 OFF_TOPIC_BELOW = 0.2  # share of a line's content words found elsewhere in the body
+MIN_TOPIC_STEMS = 20  # a body shorter than this says too little to call anything off its topic
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 STOPWORDS = frozenset(
@@ -59,7 +60,9 @@ class Topic:
         return sum(self.line_count[s] >= need for s in own) / len(own)
 
     def off_topic(self, line: str) -> bool:
-        """True when the line shares (almost) no content words with the body."""
+        """True when the line shares (almost) no content words with a body long enough to judge."""
+        if len(self.line_count) < MIN_TOPIC_STEMS:
+            return False
         share = self.overlap(line)
         return share is not None and share < OFF_TOPIC_BELOW
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from dossier.ids import stable_id
 from dossier.model import Evidence, Mention, Quote, SourceLink
-from dossier.quotes.chains import carriers, is_outlet, span_text
+from dossier.quotes.chains import REPORTING, carriers, is_outlet, span_text
 from dossier.quotes.frames import (
     Frame,
     content_after,
@@ -27,6 +27,7 @@ from dossier.quotes.frames import (
     find_frames,
     frame_end,
     subject_of_sentence,
+    parenthetical,
     trailing,
 )
 from dossier.quotes.kinds import covers_sentence, is_scare
@@ -37,7 +38,8 @@ from dossier.quotes.tokens import Sent, build_sentences, sentence_of
 
 MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
 CONTINUATION_SENTENCES = 3
-CLAUSE_OPENERS = {"but", "while", "although", "though", "whereas", "yet"}
+INHERIT_CARRIER_SENTENCES = 3
+CLAUSE_OPENERS = set("but while although though whereas yet because compared including for".split())
 
 
 @dataclass
@@ -91,7 +93,22 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[Found
     fill_inherited_speakers(art)
     for f in art.found:
         f.carriers = _carriers_of(art, f)
+    names = {name for f in art.found for name, _ in f.carriers}
+    for f in art.found:
+        _unglue_speaker(art.text, f, names)
     return sorted(_unique(art.found), key=lambda f: (f.start, f.end))
+
+
+def _unglue_speaker(text: str, f: Found, carrier_names: set[str]) -> None:
+    """ "in an interview with GuardianArtyom Shraibman": a carrier glued to the speaker's name by scraping."""
+    if not f.speaker or not f.speaker_text:
+        return
+    for name in carrier_names:
+        rest = f.speaker_text[len(name) :]
+        if f.speaker_text.startswith(name) and rest[:1].isupper():
+            f.speaker = (f.speaker[0] + len(name), f.speaker[1])
+            f.speaker_text = text[f.speaker[0] : f.speaker[1]]
+            return
 
 
 # ------------------------------------------------------------------ unclosed quotes
@@ -155,7 +172,7 @@ def post_frame(art: Article, q: Quoted) -> Frame | None:
 
 def pre_frame(art: Article, q: Quoted) -> Frame | None:
     """ "Lukashenka said: “...”": a frame ending right before the opening mark (or closing the sentence before)."""
-    if q.open is None:
+    if q.open is None or not _ends_clause(art.text, q.outer_end):
         return None
     sent = art.sents[sentence_of(art.sents, q.open)]
     t = sent.token_at(q.open)
@@ -174,6 +191,12 @@ def pre_frame(art: Article, q: Quoted) -> Frame | None:
             return f
         return None
     return None
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a quote is followed by the end of its clause (not by more narration: "“very fruitful” talks")."""
+    rest = text[end : end + 3].lstrip(" \t")
+    return not rest or rest[0] in ".,;:!?)]—–-\n…"
 
 
 def _frame_of_previous_colon(art: Article, sent: Sent) -> Frame | None:
@@ -197,14 +220,29 @@ def attach_indirect(art: Article) -> None:
         for k, f in enumerate(frames):
             if id(f) in art.used or f.cls == "frame" or is_carrier_frame(art, sent, f, frames):
                 continue
+            if _passes_to_inner(art, sent, f, frames[k + 1 :]):
+                continue
             if any(f.start in g for g in swallowed):
                 continue  # a frame inside the content of an earlier one: the earlier attribution holds it
-            span = _content_span(sent, f, frames[k + 1 :], floor)
-            if span is None:
+            spans = _content_spans(sent, f, frames[k + 1 :], floor)
+            if not spans:
                 continue
-            floor = max(floor, frame_end(sent, f))
-            swallowed.append(range(span[0], span[1]))
-            _add_content(art, sent, f, art.chars(sent, span))
+            floor = max(floor, frame_end(sent, f), spans[-1][1])
+            for span in spans:
+                swallowed.append(range(span[0], span[1]))
+                _add_content(art, sent, f, art.chars(sent, span))
+
+
+def _passes_to_inner(art: Article, sent: Sent, f: Frame, later: list[Frame]) -> bool:
+    """ "Reuters writes that the Kremlin declined to comment": the outlet carries the inner speaker's words."""
+    if not f.speaker or f.lemma not in REPORTING or not is_outlet(span_text(sent, f.speaker, art.text)):
+        return False
+    span = content_after(sent, f, len(sent.toks))
+    inner = next((g for g in later if span and g.start == span[0] and g.speaker and g.cls != "according"), None)
+    if inner is None:
+        return False
+    inner.carrier = inner.carrier or f.speaker
+    return True
 
 
 def is_carrier_frame(art: Article, sent: Sent, f: Frame, frames: list[Frame]) -> bool:
@@ -214,12 +252,22 @@ def is_carrier_frame(art: Article, sent: Sent, f: Frame, frames: list[Frame]) ->
         return False
     if f.cls == "according":
         return True
-    return f.lemma in {"report", "write"} and is_outlet(span_text(sent, f.speaker, art.text))
+    before = any(o.cue[0] < f.cue[0] for o in others)
+    return before and f.lemma in REPORTING and is_outlet(span_text(sent, f.speaker, art.text))
 
 
-def _content_span(sent: Sent, f: Frame, later: list[Frame], floor: int) -> tuple[int, int] | None:
+def _content_spans(sent: Sent, f: Frame, later: list[Frame], floor: int) -> list[tuple[int, int]]:
+    """Token ranges of a frame's content: before it, after it, or on both sides of a parenthetical frame."""
     if trailing(sent, f):
-        return content_before(sent, f, floor)
+        return [s for s in [content_before(sent, f, floor)] if s]
+    if parenthetical(sent, f):
+        before = content_before(sent, f, floor)
+        after = _content_after(sent, f, later)
+        return [s for s in (before, after) if s] if before else []
+    return [s for s in [_content_after(sent, f, later)] if s]
+
+
+def _content_after(sent: Sent, f: Frame, later: list[Frame]) -> tuple[int, int] | None:
     stop = min([o.start for o in later if o.start > f.cue[0] and starts_clause(sent, o)] or [len(sent.toks)])
     stop = min(stop, clause_break(sent, f.cue[1], stop))
     return content_after(sent, f, stop)
@@ -227,10 +275,18 @@ def _content_span(sent: Sent, f: Frame, later: list[Frame], floor: int) -> tuple
 
 def starts_clause(sent: Sent, f: Frame) -> bool:
     """Whether a later frame starts a clause of its own rather than sitting inside an earlier content."""
-    if f.inherit or f.cls == "according" or trailing(sent, f):
+    if f.inherit:
+        return sent.toks[f.start].text in {",", "—", "–"}  # ", saying ..." yes; "... and accused ..." no
+    if f.cls == "according" or trailing(sent, f) or parenthetical(sent, f):
         return True
     before = sent.toks[f.start - 1].low if f.start > 0 else ""
-    return before in {",", ";", "but", "—", "–"}
+    return before in {",", ";", "but", "—", "–", ".", "!", "?"} or glued_sentence(sent.toks, f.start)
+
+
+def glued_sentence(toks: list, k: int) -> bool:
+    """ "blame the west He was quoted": a capitalised pronoun after a lower-case word, a lost sentence end."""
+    return (0 < k and toks[k].is_cap and toks[k].low in {"he", "she", "they", "we", "it"}
+            and toks[k - 1].is_word and toks[k - 1].text[:1].islower())
 
 
 def clause_break(sent: Sent, a: int, stop: int) -> int:
@@ -239,7 +295,9 @@ def clause_break(sent: Sent, a: int, stop: int) -> int:
     for k in range(a + 1, stop):
         if toks[k].inside:
             continue
-        if toks[k].text == ";":
+        if toks[k].text == ";" or toks[k].text in {".", "!", "?"} and k + 1 < stop and toks[k + 1].is_cap:
+            return k
+        if glued_sentence(toks, k):
             return k
         if toks[k].text in {",", "—", "–"} and k + 1 < stop and toks[k + 1].low in CLAUSE_OPENERS:
             return k
@@ -253,7 +311,8 @@ def _add_content(art: Article, sent: Sent, f: Frame, span: tuple[int, int]) -> N
         return
     inner = [(i, q) for i, q in enumerate(art.quoted) if i not in art.taken and start <= q.outer_start
              and q.outer_end <= end + 1]
-    whole = [(i, q) for i, q in inner if _words_outside(art.text, start, end, q) <= 1]
+    whole = [(i, q) for i, q in inner if _words_outside(art.text, start, end, q) <= 1
+             and not any(c.isalnum() for c in art.text[q.outer_end : end])]
     if whole:
         i, q = whole[0]
         art.taken.add(i)
@@ -346,12 +405,15 @@ def _antecedent(art: Article, q: Quoted, sent: Sent) -> Found | None:
 
 
 def fill_inherited_speakers(art: Article) -> None:
-    """Participles and coordinated cues ("..., saying", "and has accused") take their sentence's subject."""
+    """Participles and coordinated cues ("..., saying", "and has accused") take the subject of the
+    nearest frame before them, else their sentence's opening noun phrase."""
     for f in art.found:
         if f.frame is None or not f.frame.inherit or f.speaker_text:
             continue
         sent = art.sents[f.frame.sent]
-        subject = subject_of_sentence(sent, [g for g in art.frames[sent.index] if g.cls != "according"])
+        before = [g for g in art.frames[sent.index] if g.cue[0] < f.frame.cue[0] and g.speaker
+                  and g.cls != "according"]
+        subject = before[-1].speaker if before else subject_of_sentence(sent, [])
         if subject:
             _set_speaker(art, f, sent, subject)
 
@@ -407,15 +469,16 @@ def extract_quotes(article_id: str, text: str, sentences: list[tuple[int, int]],
                    mentions: list[Mention]) -> list[Quote]:
     """Quotes, claims and scare quotes of one article, with speakers as written and source chains."""
     found = find_attributions(text, sentences)
-    resolve_all(found, mentions, sentences)
+    resolve_all(found, mentions, sentences, text)
+    inherit_carriers(found)
     return [_to_quote(article_id, text, sentences, f) for f in found]
 
 
-def resolve_all(found: list[Found], mentions: list[Mention], sentences: list[tuple[int, int]]) -> None:
+def resolve_all(found: list[Found], mentions: list[Mention], sentences: list[tuple[int, int]], text: str) -> None:
     """Set ``Found.mention`` for every speaker that points to a mention of the article."""
     quoted = [(f.start, f.end) for f in found if f.kind != "indirect"]
     outside = sorted((m for m in mentions if not any(a <= m.start < b for a, b in quoted)), key=lambda m: m.start)
-    ctx = Context(outside, [])
+    ctx = Context(text, outside)
     for f in sorted(found, key=lambda f: f.speaker[0] if f.speaker else f.start):
         if f.speaker is None:
             continue
@@ -424,6 +487,21 @@ def resolve_all(found: list[Found], mentions: list[Mention], sentences: list[tup
         f.mention = resolve_speaker(f.speaker_kind, f.speaker, index, words, ctx)
         if f.mention is not None:
             ctx.speakers.append((index, f.speaker[0], f.mention))
+
+
+def inherit_carriers(found: list[Found]) -> None:
+    """A quote with no carrier of its own, shortly after one by the same speaker that has one, likely came
+    through the same carrier: inherit it, marked as not stated."""
+    ordered = sorted(found, key=lambda f: f.start)
+    for i, f in enumerate(ordered):
+        if f.carriers or f.mention is None:
+            continue
+        for g in reversed(ordered[:i]):
+            if f.sent - g.sent > INHERIT_CARRIER_SENTENCES:
+                break
+            if g.carriers and g.mention is not None and g.mention.canonical == f.mention.canonical:
+                f.carriers = [(name, False) for name, _ in g.carriers]
+                break
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:

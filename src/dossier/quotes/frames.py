@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.quotes.lexicon import NOUN_LIKE, PRONOUNS, cue_lemma
+from dossier.quotes.lexicon import NOUN_LIKE, PRONOUNS, STRICT_NOUNS, cue_lemma
 from dossier.quotes.speakers import is_adverb, np_after, subject_before
 from dossier.quotes.tokens import Sent, Tok
 
@@ -103,9 +103,11 @@ def _verbal_reading(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, in
         return None
     first, last = toks[speaker[0]], toks[speaker[1] - 1]
     nxt = toks[cue[1]].low if cue[1] < len(toks) else ""
+    if nxt in {"that", ":"}:
+        return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0])
     plural_subject = not last.is_cap and last.low.endswith("s") and toks[i].low == lemma
     named = (last.low in PRONOUNS or last.is_cap) and first.low not in {"a", "an", "his", "her", "their", "its", "our"}
-    if nxt in {"that", ":"} or named or plural_subject:
+    if (named or plural_subject) and toks[i].low not in STRICT_NOUNS:
         return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0])
     return None
 
@@ -144,7 +146,7 @@ def _participle(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int], 
     """ "..., saying that ...": the subject is the sentence's; "X is saying": the subject is X."""
     toks = sent.toks
     if before >= 0 and toks[before].low in BE:
-        speaker = subject_before(sent, before + 1)
+        speaker = subject_before(sent, before)
         return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0]) if speaker else None
     if cls not in {"speech", "frame"} or before < 0 or toks[before].text not in {",", "and", "by", "while", "—", "–"}:
         return None
@@ -160,7 +162,7 @@ def quoted_as_frame(sent: Sent, i: int) -> Frame | None:
     toks = sent.toks
     before = skip_aux(toks, i - 1)
     if before >= 0 and toks[before].low in BE:
-        speaker = subject_before(sent, before + 1)
+        speaker = subject_before(sent, before)
         by = i + 1 if i + 1 < len(toks) and toks[i + 1].low == "by" else None
         carrier = np_after(sent, by + 1) if by else None
         if not speaker:
@@ -249,14 +251,14 @@ def _skip_complementizer(toks: list[Tok], a: int, stop: int, recipient: bool = F
     for k in range(a, min(stop, a + 9)):
         if toks[k].inside or toks[k].text in {",", ";"} and k > a:
             break
-        if toks[k].low == "that" and (k == a or toks[a].low in PREPOSITIONS or recipient):
+        if toks[k].low == "that" and (k <= a + 1 or toks[a].low in PREPOSITIONS or recipient):
             return k + 1
     return a
 
 
 def _clause_follows(toks: list[Tok], cue_end: int, a: int, b: int) -> bool:
     """Mental and evidence verbs report content only before a clause: "believe (that) he will ..."."""
-    if a > cue_end and toks[a - 1].low == "that":
+    if a > cue_end and toks[a - 1].low == "that" or toks[a].low == "to" and b - a >= 2:
         return True
     first = toks[a] if a < b else None
     return bool(first) and b - a >= 4 and (first.low in PRONOUNS or first.low in {"the", "a", "an", "there"}

@@ -105,6 +105,11 @@ demand demands praise defend blast slam slams counter counters reply replies req
 concern concerns order want wants need needs guess guesses
 """.split())
 
+# Cue forms read as verbs only before "that" or ":" ("officials state that ..."): "state media", "in order to".
+STRICT_NOUNS = {"state", "states", "order", "orders", "point", "points", "post", "posts", "frame", "frames",
+                "term", "terms", "back", "backs", "project", "projects", "label", "labels", "brand", "brands",
+                "counter", "counters", "signal", "signals", "charge", "charges", "attack", "attacks"}
+
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he": "male", "she": "female", "i": None, "we": None, "you": None}
 RELATIVES = {"who", "which", "that", "whose"}

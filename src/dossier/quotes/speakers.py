@@ -15,7 +15,6 @@ from dossier.quotes.lexicon import (
     NP_STOP,
     PRONOUNS,
     QUANTIFIERS,
-    RELATIVES,
     UNNAMED_HEADS,
     cue_lemma,
 )
@@ -82,7 +81,7 @@ def _np_word(tok: Tok, at_start: bool) -> bool:
         return not (at_start and low in FUNCTION_WORDS and low not in {"the", "a", "an", "this", "his", "her",
                                                                       "their", "its", "our", "some", "many",
                                                                       "most", "all", "one", "two", "three"})
-    if low in JOINERS or low in POSSESSIVE:
+    if low in JOINERS or low in POSSESSIVE or low in UNNAMED_HEADS:
         return True
     if low in NP_STOP or low in PRONOUNS or is_adverb(tok):
         return False
@@ -137,7 +136,7 @@ def speaker_kind(words: list[str]) -> str:
     if not words:
         return "none"
     lows = [w.lower() for w in words]
-    if len(words) == 1 and lows[0] in PRONOUNS:
+    if len(words) == 1 and (lows[0] in PRONOUNS or lows[0] in {"who", "which"}):
         return "pronoun"
     head = lows[-1]
     if lows[0] in QUANTIFIERS - {"a", "an", "one"} or (lows[0] in {"a", "an", "one"} and head in UNNAMED_HEADS):

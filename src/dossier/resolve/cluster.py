@@ -1,10 +1,18 @@
 """Cross-document entity resolution: per-article chains merged into corpus entities.
 
 A chain is one entity as one article names it (its canonical in-article name and
-all forms). Chains are blocked by a spelling-insensitive key, scored by name
-similarity and shared context, and merged with union-find under constraints: user
-decisions (merge / split) and cannot-links (different first names, different
-countries for a generic organization label such as "Defense Ministry").
+all forms). Resolution runs in passes over a union-find, each merge allowed only
+under the constraints: user decisions (merge / split) and cannot-links (different
+first names or gendered honorifics, different numbers, different countries for a
+generic organization label such as "Defense Ministry").
+
+1. user merges; 2. chains of the same name (one representative per name goes on,
+so cost grows with distinct names, not articles); 3. representatives meeting in a
+block (surname sound, first-word sound, acronym, gazetteer place) merge by name
+similarity, fuzzy matches only with shared context; 4. short forms (a bare
+surname or first name, "Saints" for "New Orleans Saints") join the one entity
+whose full name they shorten, found through an index, or the one of several that
+shares most context; otherwise they stay apart.
 """
 
 from __future__ import annotations
@@ -18,8 +26,18 @@ from dossier.ids import stable_id
 from dossier.model import Entity, Mention
 from dossier.nlp.gazetteer import fold, gazetteer
 from dossier.resolve.names import (
-    acronym_form, acronyms, core_tokens, first_names_compatible, gender, name_similarity, numbers_agree,
-    person_tokens, phonetic, split_person, surname_similarity, tokens,
+    acronym_form,
+    acronyms,
+    core_tokens,
+    first_names_compatible,
+    gender,
+    name_similarity,
+    numbers_agree,
+    person_tokens,
+    phonetic,
+    split_person,
+    surname_similarity,
+    tokens,
 )
 
 MERGE_THRESHOLD = 0.88
@@ -131,11 +149,15 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int) -> int:
+        """Join two sets, the smaller into the larger (ties: into a's); return the root."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            if len(self.members[ra]) < len(self.members[rb]):
+                ra, rb = rb, ra
             self.parent[rb] = ra
             self.members[ra] += self.members.pop(rb)
+        return ra
 
 
 def compatible(a: Chain, b: Chain) -> bool:
@@ -163,8 +185,9 @@ def _gazetteer_place(folded: str) -> str | None:
     return f"{place.kind}:{place.country}:{place.name}" if place else None
 
 
-def pair_score(a: Chain, b: Chain) -> float:
-    """0..1 confidence that two chains are the same entity (0 where they cannot be)."""
+def pair_score(a: Chain, b: Chain, context_a: set[str] | None = None, context_b: set[str] | None = None) -> float:
+    """0..1 confidence that two chains are the same entity (0 where they cannot be); a fuzzy name match
+    needs shared context: the chains' own, or the given contexts of the entities they belong to."""
     if not compatible(a, b):
         return 0.0
     if a.type == "PERSON":
@@ -179,7 +202,8 @@ def pair_score(a: Chain, b: Chain) -> float:
         score = 0.98  # "Russian" / "Russians": one nationality
     else:
         score = max(name_similarity(x, y) for x in _names(a) for y in _names(b))
-    if score < FUZZY_NEEDS_CONTEXT and not (a.context & b.context):
+    if score < FUZZY_NEEDS_CONTEXT and not ((a.context if context_a is None else context_a) &
+                                            (b.context if context_b is None else context_b)):
         return 0.0
     return max(0.0, min(1.0, score))
 
@@ -191,21 +215,46 @@ def _names(chain: Chain) -> list[str]:
 
 
 def resolve(chains: list[Chain], decisions: Decisions | None = None) -> list[tuple[Entity, list[Chain]]]:
-    """Group chains into entities; each merge's score is kept on the entity for review.
-
-    Two passes: chains with similar full names merge, strongest pairs first; then each short form
-    (a bare surname or first name, a part of a longer name: "Saints") joins the one entity whose
-    full name it can shorten, or, among several, the one sharing most context; if none wins it stays apart.
-    """
+    """Group chains into entities (the passes of the module docstring); each merge's score and reason
+    are kept on the entity for review."""
     run = _Run(chains, decisions or Decisions())
-    for i, j, score, reason in _candidate_pairs(chains, run.decisions):
+    _user_merges(run)
+    reps = _same_names(run)
+    contexts = {i: run.context(run.uf.find(i)) for i in reps}
+    for i, j, score, reason in _candidate_pairs(chains, reps, contexts):
         run.merge(i, j, score, reason)
-    for i, candidates, reason in _short_forms(chains):
+    for i, candidates, reason in _short_forms(chains, reps):
         target = run.choose(i, candidates)
         if target is not None:
             run.merge(i, target, 0.9, reason)
     return [(_entity([chains[i] for i in members], run.merges.get(root, [])), [chains[i] for i in members])
             for root, members in run.uf.members.items()]
+
+
+def _user_merges(run: _Run) -> None:
+    """Chains that carry the forms of a user's merge decision become one entity, whatever their names."""
+    by_form: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(run.chains if run.decisions.must else []):
+        for form in {fold(c.name), *map(fold, c.forms)}:
+            by_form[form].append(i)
+    for a, b in run.decisions.must:
+        side_a = sorted({i for f in a for i in by_form.get(f, [])})
+        side_b = sorted({i for f in b for i in by_form.get(f, [])})
+        if side_a and side_b:
+            for i in side_a + side_b:
+                run.merge(side_a[0], i, 1.0, "user merge", forced=True)
+
+
+def _same_names(run: _Run) -> list[int]:
+    """Merge chains with one name (one country, for people and generic labels); return one chain per
+    name, so that pairwise scoring grows with the number of distinct names, not of articles."""
+    reps: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(run.chains):
+        country = c.country if c.type == "PERSON" or c.generic else None
+        group = reps[(c.key[1], c.key[2], country)]
+        if not any(run.merge(r, i, 1.0, "same name") for r in group):
+            group.append(i)
+    return [i for group in reps.values() for i in group]
 
 
 class _Run:
@@ -216,31 +265,34 @@ class _Run:
         self.uf = _UnionFind(len(chains))
         self.merges: dict[int, list[dict]] = defaultdict(list)
         self.blocked: set[tuple[int, int]] = set()
+        # per entity, which sides of each user split it holds: (decision, "out") or (decision, "rest")
+        self.sides: dict[int, set[tuple[int, str]]] = {i: _sides(c, decisions) for i, c in enumerate(chains)}
 
-    def allowed(self, ra: int, rb: int) -> bool:
+    def allowed(self, ra: int, rb: int, forced: bool = False) -> bool:
+        """No user split between the two entities, and (unless a user merge forces it) no cannot-link."""
         if (min(ra, rb), max(ra, rb)) in self.blocked:
             return False
-        ca, cb = [self.chains[i] for i in self.uf.members[ra]], [self.chains[i] for i in self.uf.members[rb]]
-        for out, rest in self.decisions.cannot:
-            if (any(_has(c, out) for c in ca) and any(_has(c, rest) and not _has(c, out) for c in cb)) or \
-               (any(_has(c, out) for c in cb) and any(_has(c, rest) and not _has(c, out) for c in ca)):
-                return False
-        must = lambda x, y: _must(x, y, self.decisions)  # noqa: E731
-        return all(compatible(x, y) or must(x, y) for x in ca[:20] for y in cb[:20]) or \
-            any(must(x, y) for x in ca for y in cb)
+        sa, sb = self.sides[ra], self.sides[rb]
+        if any((d, "out") in sa and (d, "rest") in sb or (d, "out") in sb and (d, "rest") in sa for d, _ in sa):
+            return False
+        ca, cb = self.uf.members[ra][:20], self.uf.members[rb][:20]
+        return forced or all(compatible(self.chains[x], self.chains[y]) for x in ca for y in cb)
 
-    def merge(self, i: int, j: int, score: float, reason: str) -> None:
+    def merge(self, i: int, j: int, score: float, reason: str, forced: bool = False) -> bool:
+        """Merge the entities of chains i and j where allowed; whether they are one entity now."""
         ra, rb = self.uf.find(i), self.uf.find(j)
         if ra == rb:
-            return
-        if not self.allowed(ra, rb):
+            return True
+        if not self.allowed(ra, rb, forced):
             self.blocked.add((min(ra, rb), max(ra, rb)))
-            return
-        self.uf.union(ra, rb)
-        root = self.uf.find(ra)
-        self.merges[root] += self.merges.pop(ra if root != ra else rb, [])
+            return False
+        root = self.uf.union(ra, rb)
+        other = rb if root == ra else ra
+        self.sides[root] |= self.sides.pop(other)
+        self.merges[root] += self.merges.pop(other, [])
         self.merges[root].append({"a": self.chains[i].name, "b": self.chains[j].name, "score": round(score, 3),
                                   "reason": reason})
+        return True
 
     def choose(self, i: int, candidates: list[int]) -> int | None:
         """The one candidate entity a short form joins: the only one, or the one sharing most context."""
@@ -253,18 +305,19 @@ class _Run:
             return None
         if len(roots) == 1:
             return next(iter(roots.values()))
-        context = self._context(own)
-        overlap = sorted(((len(context & self._context(r)), j) for r, j in roots.items()), reverse=True)
+        context = self.context(own)
+        overlap = sorted(((len(context & self.context(r)), j) for r, j in roots.items()), reverse=True)
         return overlap[0][1] if overlap[0][0] > overlap[1][0] else None
 
-    def _context(self, root: int) -> set[str]:
+    def context(self, root: int) -> set[str]:
         return set().union(*(self.chains[i].context for i in self.uf.members[root]))
 
 
-def _short_forms(chains: list[Chain]):
+def _short_forms(chains: list[Chain], reps: list[int]):
     """(short chain, chains whose fuller name it may stand for, reason), found through indexes, not pairs."""
     surnames, firsts, parts = defaultdict(list), defaultdict(list), defaultdict(list)
-    for j, c in enumerate(chains):
+    for j in reps:
+        c = chains[j]
         if c.type == "PERSON" and not bare(c):
             toks = person_tokens(c.name)
             surnames["P:" + phonetic(toks[-1])[:5]].append(j)
@@ -272,7 +325,8 @@ def _short_forms(chains: list[Chain]):
         elif c.type != "PERSON":  # where a longer name may be shortened to a part
             for part in _name_parts(core_tokens(c.name)):
                 parts[(c.key[1], part)].append(j)
-    for i, c in enumerate(chains):
+    for i in reps:
+        c = chains[i]
         if bare(c):
             found = [j for j in surnames[next(iter(block_keys(c)))]
                      if surname_similarity(c.name, chains[j].name) >= MERGE_THRESHOLD and compatible(c, chains[j])]
@@ -301,29 +355,32 @@ _NO_CUT_BEFORE = {"and", "&", "or", "the"}
 _NO_CUT_AFTER = _NO_CUT_BEFORE | {"of", "for", "de", "la", "du", "del"}
 
 
-def _must(a: Chain, b: Chain, decisions: Decisions) -> bool:
-    return any((_has(a, x) and _has(b, y)) or (_has(a, y) and _has(b, x)) for x, y in decisions.must)
+def _sides(chain: Chain, decisions: Decisions) -> set[tuple[int, str]]:
+    """Which side of each user split a chain is on: the forms split out, or the rest."""
+    sides = set()
+    for d, (out, rest) in enumerate(decisions.cannot):
+        if _has(chain, out):
+            sides.add((d, "out"))
+        elif _has(chain, rest):
+            sides.add((d, "rest"))
+    return sides
 
 
-def _candidate_pairs(chains: list[Chain], decisions: Decisions):
-    """(i, j, score, reason), strongest first: user merges, then blocked name matches (bare names wait)."""
-    pairs = []
-    for i, a in enumerate(chains if decisions.must else []):
-        for j in range(i + 1, len(chains)):
-            if _must(a, chains[j], decisions):
-                pairs.append((i, j, 1.0, "user merge"))
+def _candidate_pairs(chains: list[Chain], reps: list[int], contexts: dict[int, set[str]]):
+    """(i, j, score, reason) among chains of distinct names meeting in a block, strongest first (bare names
+    wait); ``contexts``: each one's context with that of every chain of its name."""
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(chains):
-        for key in block_keys(c):
+    for i in reps:
+        for key in sorted(block_keys(chains[i])):
             blocks[key].append(i)
-    seen: set[tuple[int, int]] = set()
+    pairs, seen = [], set()
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if (i, j) in seen or bare(chains[i]) != bare(chains[j]):
                     continue
                 seen.add((i, j))
-                score = pair_score(chains[i], chains[j])
+                score = pair_score(chains[i], chains[j], contexts[i], contexts[j])
                 if score >= MERGE_THRESHOLD:
                     same = fold(chains[i].name) == fold(chains[j].name)
                     pairs.append((i, j, score, "same name" if same else "similar name and shared context"))

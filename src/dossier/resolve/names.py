@@ -155,9 +155,9 @@ def acronyms(name: str) -> set[str]:
     if len(words) < 2:
         return set()
     content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
-    out = {"".join(w[0] for w in words).lower()}
+    out = {"".join(w[0] for w in words).casefold()}
     if len(content) >= 2:
-        out.add("".join(w[0] for w in content).lower())
+        out.add("".join(w[0] for w in content).casefold())
     return out
 
 
@@ -165,7 +165,7 @@ def acronym_form(name: str) -> str | None:
     """The letters of a name written as an acronym ("IE", "U.S.", "NYPD"), else None."""
     letters = re.sub(r"[.\s]", "", name)
     if 2 <= len(letters) <= 6 and letters.isalpha() and (letters.isupper() or "." in name):
-        return letters.lower()
+        return letters.casefold()
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier.errors import NotFound
+from dossier.ids import stable_id
 from dossier.model import Entity, Mention
 from dossier.pipeline import Stage, register
 from dossier.resolve.cluster import Decisions, chains_from_mentions, resolve
@@ -31,7 +32,7 @@ def resolve_all(store: Store) -> list[Entity]:
     chains = chains_from_mentions(mentions)
     groups = resolve(chains, current_decisions(store))
     entities, links, refs = [], {}, {}
-    for entity, members in groups:
+    for entity, members in _unique_ids(groups):
         entities.append(entity)
         links[entity.id] = [c.key[0] for c in members]
         for c in members:
@@ -41,6 +42,17 @@ def resolve_all(store: Store) -> list[Entity]:
         store.replace_objects(conn, "entity", ResolveStage.name, entities, links=links)
         store.set_annotation_refs(conn, refs)
     return entities
+
+
+def _unique_ids(groups):
+    """Two entities can share a name and type (they were kept apart): tell their ids apart, stably."""
+    seen: set[str] = set()
+    for entity, members in sorted(groups, key=lambda g: (-g[0].mention_count, min(c.key for c in g[1]))):
+        if entity.id in seen:
+            first = min(c.key for c in members)
+            entity = entity.model_copy(update={"id": stable_id("ent", entity.id, *first)})
+        seen.add(entity.id)
+        yield entity, members
 
 
 def find_entity(store: Store, name_or_id: str) -> Entity:
