@@ -70,3 +70,20 @@ def test_every_mention_carries_its_evidence_sentence():
     for m in mentions():
         assert m.evidence.text == TEXT[m.start:m.end]
         assert m.evidence.text in m.evidence.sentence
+
+
+def test_glued_words_are_split_but_camel_case_surnames_are_not():
+    from dossier.nlp.entities import unglue
+
+    assert unglue("GuardianArtyom Shraibman") == "Artyom Shraibman"
+    assert unglue("Vladimir PutinLukashenka") == "Vladimir Putin"
+    for name in ("Fred LaRue", "Ellen DeGeneres", "Rob McDermott", "Seth MacFarlane"):
+        assert unglue(name) == name
+
+
+def test_people_named_like_small_places_stay_people():
+    from dossier.nlp.entities import type_mention
+
+    assert type_mention("Bush", "PERSON")[0] == "PERSON"
+    assert type_mention("Luck", "PERSON")[0] == "PERSON"
+    assert type_mention("Minsk", "PERSON") == ("GPE", "BLR")

@@ -47,6 +47,7 @@ class Sentences:
 
 TRAILING = re.compile(r"(?:[\s,.;:!?“”\"'’)(\]-]+|\s+(?:of|and|the|in|on|at|to))+$")
 GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+NAME_PREFIXES = {"mc", "mac", "la", "le", "de", "di", "da", "du", "van", "von", "del", "della", "o", "st"}
 
 
 def clean_surface(text: str) -> str:
@@ -63,11 +64,16 @@ def unglue(text: str) -> str:
     if len(tokens) < 2:
         return text
     first, last = GLUED.split(tokens[0]), GLUED.split(tokens[-1])
-    if len(first) > 1:
+    if _glued(first):
         return " ".join([first[-1], *tokens[1:]])
-    if len(last) > 1:
+    if _glued(last):
         return " ".join([*tokens[:-1], last[0]])
     return text
+
+
+def _glued(parts: list[str]) -> bool:
+    """Two words run together, not a camel-case name such as McDermott, LaRue or DeGeneres."""
+    return len(parts) == 2 and parts[0].lower() not in NAME_PREFIXES and min(map(len, parts)) >= 4
 
 
 def type_mention(surface: str, label: str) -> tuple[str, str | None]:
@@ -86,10 +92,14 @@ def type_mention(surface: str, label: str) -> tuple[str, str | None]:
         return "MISC", None
     if label == "ORG":
         return "ORG", country_in(surface)
-    if label in {"ORG", "PERSON"} and place and (place.kind == "country" or (label == "PERSON" and " " not in surface
-                                                                             and place.population >= 100_000)):
+    if label in {"ORG", "PERSON"} and place and (place.kind == "country" or _major_city_named(surface, place)):
         return "GPE", place.country  # "Russia" tagged ORG, "Minsk" tagged PERSON
     return label, None
+
+
+def _major_city_named(surface: str, place) -> bool:
+    """A one-word name that is a big city's own name (not an alternate spelling: "Luck" is not Lutsk)."""
+    return " " not in surface and fold(place.name) == fold(surface) and place.population >= 500_000
 
 
 def build_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]], sentences: Sentences) -> list[Mention]:
@@ -123,7 +133,11 @@ def build_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]]
 def link_short_names(mentions: list[Mention]) -> None:
     """Give every name mention its article-level canonical name (the fullest form it abbreviates)."""
     people = [m for m in mentions if m.type == "PERSON"]
-    full = sorted({clean_surface(m.text) for m in people}, key=lambda n: -len(n.split()))
+    first_seen: dict[str, int] = {}
+    for m in people:
+        first_seen.setdefault(clean_surface(m.text), m.start)
+    # Longest names first; among equals, the one named first (deterministic, and the usual antecedent).
+    full = sorted(first_seen, key=lambda n: (-len(n.split()), first_seen[n]))
     surnames = [n.split()[-1] for n in full if len(n.split()) > 1]
     for m in mentions:
         if m.type != "PERSON" and " " not in m.text and any(_same_surname(m.text, s) for s in surnames):

@@ -495,7 +495,7 @@ class Store:
         with self.engine.connect() as conn:
             for table in (s.annotations, s.objects):
                 for kind, n in conn.execute(select(table.c.kind, func.count()).group_by(table.c.kind)):
-                    out[f"{kind}s"] = n
+                    out[_plural(kind)] = n
         return out
 
 
@@ -530,6 +530,10 @@ def _object_row(kind: str, stage: str, item: BaseModel, now: str) -> dict[str, A
         data=json.dumps(d),
         updated_at=now,
     )
+
+
+def _plural(kind: str) -> str:
+    return kind[:-1] + "ies" if kind.endswith("y") else kind if kind.endswith("s") else f"{kind}s"
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
