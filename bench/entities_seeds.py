@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dossier import Dossier
 from dossier.model import Mention
+from dossier.nlp.gazetteer import fold
 
 NAME_KINDS = {"name", "transliteration variant", "abbreviation", "acronym", "garbled name"}
 
@@ -36,7 +37,7 @@ def evaluate(d: Dossier, names: dict[str, str], gold: dict) -> dict:
         for v in group["variants"]:
             if v["kind"] not in NAME_KINDS:
                 continue
-            hits = [m for m in by_doc[v["doc"]] if m.text == v["text"] or (m.canonical == v["text"])]
+            hits = [m for m in by_doc[v["doc"]] if fold(v["text"]) in {fold(m.text), fold(m.canonical or "")}]
             if hits:
                 found.append(v["text"])
                 entity_ids |= {m.entity_id for m in hits}

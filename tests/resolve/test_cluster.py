@@ -154,3 +154,10 @@ def test_many_articles_naming_one_entity_cost_one_comparison_per_distinct_name(m
     mentions = [mention(f"a{i}", names[i % 3], country="BLR") for i in range(3000)]
     groups = resolve(chains_from_mentions(mentions))
     assert len(groups) == 1 and len(calls) <= 3
+
+
+def test_a_name_typed_inconsistently_by_the_tagger_is_still_one_entity():
+    ms = [mention("a1", "Norvel", "ORG"), mention("a2", "Norvel", "ORG"), mention("a3", "Norvel", "MISC"),
+          mention("a1", "Veshta", "GPE"), mention("a2", "Veshta", "GPE"), mention("a3", "Veshta", "GPE")]
+    norvel = [e for e, _ in resolve(chains_from_mentions(ms)) if e.name == "Norvel"]
+    assert len(norvel) == 1 and norvel[0].type == "ORG" and norvel[0].mention_count == 3

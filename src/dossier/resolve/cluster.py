@@ -71,9 +71,28 @@ class Chain:
             and len(tokens(self.name)) <= 3
 
 
+def majority_types(mentions: list[Mention]) -> dict[str, str]:
+    """For names the NER typed inconsistently across articles ("Belta" ORG here, MISC there), the type
+    most of its mentions got, where it clearly dominates."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind == "name":
+            votes[fold(m.canonical or m.text)][m.type] += 1
+    out = {}
+    for name, counts in votes.items():
+        (top, n), *rest = counts.most_common() + [(None, 0)]
+        if len(counts) > 1 and top != "MISC" and n >= 2 * max(c for t, c in counts.items() if t != top):
+            out[name] = top
+    return out
+
+
 def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
+    mentions = list(mentions)
+    retype = majority_types(mentions)
     chains: dict[tuple[str, str, str], Chain] = {}
     for m in mentions:
+        if m.kind == "name" and fold(m.canonical or m.text) in retype:
+            m = m.model_copy(update={"type": retype[fold(m.canonical or m.text)]})
         family = FAMILY.get(m.type, m.type)
         name = m.canonical or m.text
         key = (m.article_id, family, fold(name))
