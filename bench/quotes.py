@@ -302,7 +302,8 @@ def _line_of(text: str, offset: int) -> int:
 
 def _gold_kinds(q: dict) -> set[str]:
     kind = "partial" if q["kind"] == "direct" and q.get("partial") else q["kind"]
-    alts = {"partial" if k == "direct" and kind in {"scare", "partial"} else k for k in q.get("acceptable_alt_kinds", [])}
+    alts = q.get("acceptable_alt_kinds", [])
+    alts = {"partial" if k == "direct" and kind in {"scare", "partial"} else k for k in alts}
     return {kind} | alts
 
 

@@ -77,6 +77,7 @@ def _load_builtin_stages() -> None:
     import dossier.dedupe.stage  # noqa: F401
     import dossier.nlp.stage  # noqa: F401
     import dossier.nlp.timex.stage  # noqa: F401
+    import dossier.quotes.stage  # noqa: F401
     import dossier.resolve.stage  # noqa: F401
 
 

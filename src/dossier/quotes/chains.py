@@ -15,8 +15,8 @@ from dossier.quotes.lexicon import OUTLET_WORDS
 from dossier.quotes.speakers import np_after
 from dossier.quotes.tokens import Sent
 
-INTERVIEW = re.compile(r"\b(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)\s+", re.I)
-STATEMENT_TO = re.compile(r"\bin\s+a\s+statement\s+to\s+", re.I)
+INTERVIEW = re.compile(r"\b(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)\s+", re.IGNORECASE)
+STATEMENT_TO = re.compile(r"\bin\s+a\s+statement\s+to\s+", re.IGNORECASE)
 CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "GuardianArtyom": two words glued by scraping
 REPORTING = {"report", "say", "write", "quote", "announce", "publish", "carry"}
 
@@ -32,7 +32,7 @@ def is_outlet(name: str) -> bool:
 
 def clean_name(name: str) -> str:
     """A carrier name without its article or glued tail: "the Guardian" -> "Guardian"."""
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     return CAMEL_GLUE.split(name, maxsplit=1)[0] if CAMEL_GLUE.search(name.split()[0] if name else "") else name
 
 
@@ -50,14 +50,15 @@ def carriers(sent: Sent, frame: Frame, frames: list[Frame], text: str) -> list[s
         if other is frame or not other.speaker or other.speaker == frame.speaker:
             continue
         name = span_text(sent, other.speaker, text)
-        if other.cls == "according" and frame.cls != "according":
-            found.append(name)
-        elif other.lemma in REPORTING and is_outlet(name) and other.cue[0] > frame.cue[0]:
+        according = other.cls == "according" and frame.cls != "according"
+        reporting = other.lemma in REPORTING and is_outlet(name) and other.cue[0] > frame.cue[0]
+        if according or reporting:
             found.append(name)
     return _unique([clean_name(n) for n in found if n.strip()])
 
 
 def _phrase_carriers(sent: Sent, text: str, pattern: re.Pattern) -> list[str]:
+    """The names right after a carrier phrase ("in an interview with ...") outside quotes."""
     out = []
     for m in pattern.finditer(text, sent.start, sent.end):
         i = sent.token_at(m.end())
@@ -69,6 +70,7 @@ def _phrase_carriers(sent: Sent, text: str, pattern: re.Pattern) -> list[str]:
 
 
 def _unique(names: list[str]) -> list[str]:
+    """Names in order, each once whatever its case."""
     seen, out = set(), []
     for n in names:
         if n.lower() not in seen:

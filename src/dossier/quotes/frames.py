@@ -16,17 +16,20 @@ from dossier.quotes.tokens import Sent, Tok
 
 PARTICLES = {"point": {"out"}, "call": {"on", "for"}, "speak": {"of", "about"}, "warn": {"of", "against"},
              "talk": {"about"}, "complain": {"about", "of"}, "joke": {"about"}, "hint": {"at"},
-             "agree": {"with"}, "refer": {"to"}}
+             "refer": {"to"}}
+PARTICIPLE_OPENERS = {",", "and", "by", "while", "—", "–"}  # ", saying ...", "while adding ..."
+NEEDS_PARTICLE = {"speak", "talk", "refer"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}
 COORDINATORS = {"and", "but", "or", "then"}
 PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "to", "with", "from", "via", "through", "by",
                 "for", "about", "of", "earlier", "later", "last", "this", "yesterday", "today", "tonight",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according",
                 "while", "when", "as", "outside", "inside", "ahead", "over", "under", "recently", "again",
-                "afterward", "afterwards", "also", "late", "early", "told", "of"}
+                "afterward", "afterwards", "also", "late", "early", "told"}
 NOT_SPEAKERS = {"source", "date", "photo", "image", "related", "update", "updated", "editor", "note", "read",
                 "watch", "listen", "see", "also", "by", "advertisement", "share", "tags", "comments", "video",
-                "copyright", "contact", "email", "tel", "phone", "fax", "q", "a", "question", "answer", "subscribe"}
+                "copyright", "contact", "email", "tel", "phone", "fax", "q", "a", "question", "answer", "subscribe",
+                "published", "posted", "updated", "filed", "modified", "created", "written", "credit", "credits"}
 MAX_TRAILING = 12
 RECIPIENT_CUES = {"tell", "inform", "assure", "warn", "remind", "promise", "advise", "ask", "urge", "convince",
                   "caution", "notify", "reassure"}
@@ -70,6 +73,7 @@ def find_frames(sent: Sent) -> list[Frame]:
 
 
 def cue_frame(sent: Sent, i: int, earlier: list[Frame]) -> Frame | None:
+    """The frame of the cue verb at token ``i``, if it is one: its subject, or the sentence's for participles."""
     toks = sent.toks
     if toks[i].low in {"quoted", "quotes", "quoting"}:
         return quoted_as_frame(sent, i)
@@ -80,6 +84,8 @@ def cue_frame(sent: Sent, i: int, earlier: list[Frame]) -> Frame | None:
         return None
     lemma, cls = found
     cue = (i, _particle_end(toks, i, lemma))
+    if lemma in NEEDS_PARTICLE and cue[1] == i + 1:
+        return None  # "spoke on Monday", "referred the case": only "spoke of", "referred to" report something
     before = skip_aux(toks, i - 1, toks[i].low.endswith("ing"))
     if before >= 0 and toks[before].low in BE and not toks[i].low.endswith("ing"):
         return None  # passive: "was told", "is expected"
@@ -148,7 +154,7 @@ def _participle(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int], 
     if before >= 0 and toks[before].low in BE:
         speaker = subject_before(sent, before)
         return Frame(sent.index, cue, lemma, cls, speaker=speaker, start=speaker[0]) if speaker else None
-    if cls not in {"speech", "frame"} or before < 0 or toks[before].text not in {",", "and", "by", "while", "—", "–"}:
+    if cls not in {"speech", "frame"} or before < 0 or toks[before].text not in PARTICIPLE_OPENERS:
         return None
     return Frame(sent.index, cue, lemma, cls, inherit=True, start=before)
 
@@ -266,6 +272,7 @@ def _clause_follows(toks: list[Tok], cue_end: int, a: int, b: int) -> bool:
 
 
 def _trim_end(toks: list[Tok], a: int, b: int) -> int:
+    """End of a content without trailing punctuation (closing quotation marks stay)."""
     while b > a and not toks[b - 1].is_word and not toks[b - 1].is_mark:
         b -= 1
     while b > a and toks[b - 1].text in {",", ";", ":"}:
@@ -297,7 +304,8 @@ def parenthetical(sent: Sent, frame: Frame) -> bool:
     end = frame_end(sent, frame)
     if frame.inherit or frame.start == 0 or toks[frame.start - 1].text != "," or end >= len(toks):
         return False
-    return toks[end].text == "," and sent.words(end + 1, len(toks)) >= 2 and not _adjunct(toks[min(end + 1, len(toks) - 1)])
+    after = toks[min(end + 1, len(toks) - 1)]
+    return toks[end].text == "," and sent.words(end + 1, len(toks)) >= 2 and not _adjunct(after)
 
 
 def _adjunct(tok: Tok) -> bool:

@@ -39,7 +39,8 @@ def is_scare(content: str, before: str) -> bool:
 
 
 def _has_verb(words: list[str], before: str) -> bool:
-    if re.search(r"\bto\s*$", before, re.I) or words[0] == "to":
+    """Signs of a clause: an infinitive, an auxiliary or negation, a frequent verb or a pronoun subject first."""
+    if re.search(r"\bto\s*$", before, re.IGNORECASE) or words[0] == "to":
         return len(words) > 1 or words[0] != "to"
     if any(w in AUXILIARIES or w.endswith(("n't", "’t")) for w in words):
         return True

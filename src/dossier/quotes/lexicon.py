@@ -21,7 +21,7 @@ characterise dismiss reject question speculate shout yell exclaim proclaim infor
 disagree dispute rebut decry denounce condemn slam blast attack mock ridicule defend acknowledge applaud
 welcome thank congratulate endorse support oppose back tout highlight point complain protest plead beg apologize
 apologise concede forecast project order instruct command caution underline underscore reaffirm clarify
-affirm relay convey frame label dub brand term speak express
+affirm relay convey frame label dub brand term speak express decline refuse echo refer
 """.split()
 
 MENTAL_VERBS = """
@@ -56,6 +56,7 @@ DOUBLING = {"admit", "quip", "plan", "regret", "refer", "prefer", "stop", "commi
 
 
 def _regular_forms(lemma: str) -> list[str]:
+    """Base, third person, past and -ing forms of a regular verb."""
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = lemma + "es"
     elif re.search(r"[^aeiou]y$", lemma):
@@ -111,8 +112,6 @@ STRICT_NOUNS = {"state", "states", "order", "orders", "point", "points", "post",
                 "counter", "counters", "signal", "signals", "charge", "charges", "attack", "attacks"}
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-PERSON_PRONOUNS = {"he": "male", "she": "female", "i": None, "we": None, "you": None}
-RELATIVES = {"who", "which", "that", "whose"}
 
 # Words between a speaker and its cue: "Lukashenko has also repeatedly said".
 ADVERBS = set("""
@@ -141,7 +140,7 @@ OUTLET_WORDS = re.compile(
     r"\b(?:news|agency|agencies|media|newspaper|paper|daily|times|post|journal|gazette|herald|tribune|telegraph|"
     r"guardian|television|tv|radio|broadcaster|channel|network|press|wire|magazine|outlet|website|tass|"
     r"reuters|afp|ap|bloomberg|interfax|xinhua|ria|bbc|cnn|nbc|cbs|abc|fox|npr|politico|axios)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Words after which a capitalised word does not start a name (sentence-initial function words).

@@ -87,6 +87,7 @@ def _direction(text: str, pos: int, mark: str, is_open: bool) -> str:
 
 
 def _pair_doubles(text: str, start: int, end: int) -> list[Quoted]:
+    """Double-quoted spans of one paragraph: an opener while one is open ends the first, unclosed."""
     out: list[Quoted] = []
     open_at: int | None = None
     open_len = 0
@@ -126,6 +127,7 @@ def _orphan_close(text: str, para_start: int, close: int, close_end: int) -> Quo
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -153,6 +155,7 @@ def _pair_singles(text: str, start: int, end: int, doubles: list[Quoted]) -> lis
 
 
 def _single_close(text: str, start: int, limit: int, opener: str) -> int | None:
+    """The closing single mark for an opener: the first that ends a word and is not a plural possessive."""
     closers = "’" if opener == "‘" else "'"
     candidates = [i for i in range(start + 1, limit) if text[i] in closers and _ends_word(text, i)]
     if not candidates:

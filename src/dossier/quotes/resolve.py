@@ -50,8 +50,9 @@ def resolve_speaker(kind: str, span: tuple[int, int], sentence: int, words: list
         if lows[0] in GROUP_PRONOUNS:
             return _recent(ctx, span[0], sentence, GROUP_TYPES)
         return _antecedent_person(ctx, span[0], sentence)
-    if TITLE.search(" ".join(lows)):
-        return _person_for_role(ctx, span, sentence, " ".join(words), lows[-1], overlapping)
+    titles = TITLE.findall(" ".join(lows))
+    if titles:
+        return _person_for_role(ctx, span, sentence, " ".join(words), titles[-1], overlapping)
     heads = [m for m in overlapping if lows[-1] in m.text.lower()]
     if heads:
         return heads[0]
@@ -62,7 +63,7 @@ def resolve_speaker(kind: str, span: tuple[int, int], sentence: int, words: list
 
 def _best_named(mentions: list[Mention]) -> Mention:
     """The head mention of a phrase: a person before an organisation, the last one of a type."""
-    return sorted(mentions, key=lambda m: (TYPE_PREFERENCE.get(m.type, 9), -m.start))[0]
+    return min(mentions, key=lambda m: (TYPE_PREFERENCE.get(m.type, 9), -m.start))
 
 
 def _is_subject(m: Mention, text: str) -> bool:
@@ -75,6 +76,7 @@ def _is_subject(m: Mention, text: str) -> bool:
 
 
 def _antecedent_person(ctx: Context, offset: int, sentence: int) -> Mention | None:
+    """The person a "he"/"she" at ``offset`` refers to, in the order the module docstring gives."""
     same_speaker = [m for s, o, m in ctx.speakers if s == sentence and o < offset and m.type == "PERSON"]
     if same_speaker:
         return same_speaker[-1]
@@ -127,7 +129,9 @@ def _fits(m: Mention, head: str, country: str | None, unknown_ok: bool) -> bool:
     return heads_match(head, heads[-1].lower())
 
 
-def _recent(ctx: Context, offset: int, sentence: int, types: tuple[str, ...], head: str | None = None) -> Mention | None:
+def _recent(ctx: Context, offset: int, sentence: int, types: tuple[str, ...],
+            head: str | None = None) -> Mention | None:
+    """The latest mention of one of ``types`` before ``offset`` (whose text holds ``head``, if given)."""
     found = [m for m in ctx.mentions if m.type in types and m.end <= offset
              and sentence - (m.evidence.sentence_index or 0) <= LOOKBACK_SENTENCES * 2]
     if head:

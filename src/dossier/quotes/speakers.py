@@ -25,6 +25,7 @@ MAX_APPOSITIVE = 24
 APPOSITIVE_OPENERS = {"a", "an", "the", "who", "which", "whose", "himself", "herself", "now", "then", "once",
                       "formerly", "also"}
 BARE_CUES = {"say", "tell", "think", "know", "believe", "want", "add", "ask", "write", "claim", "argue", "insist"}
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 JOINERS = {"of", "the", "and", "&", "-", "for", "de", "al", "bin", "van", "von", "la", "le", "du", "da"}
 
@@ -143,6 +144,12 @@ def speaker_kind(words: list[str]) -> str:
         return "unnamed"
     if words[-1][:1].isupper() and not (len(words) == 1 and head in FUNCTION_WORDS):
         return "name"
-    if head in UNNAMED_HEADS and lows[0] not in {"the", "this", "that", "these", "those"}:
-        return "unnamed"
+    head = lows[lows.index("of") - 1] if "of" in lows[1:] else head  # "residents of the district"
+    definite = lows[0] in DEFINITE or any(w in POSSESSIVE for w in lows)
+    if not definite and (head in UNNAMED_HEADS or _bare_plural(head)):
+        return "unnamed"  # "officials", "residents of the district": a group, not someone to pin down
     return "role"
+
+
+def _bare_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
