@@ -65,24 +65,28 @@ def article_doc(
 ) -> StoryDoc:
     text = article.text if article.text is not None else (article.raw_text or "")
     spans = [(s.start, s.end) for s in sorted(sentences, key=lambda s: s.index)] or None
-    keys = [(k, m.start) for m in mentions if (k := entity_key(m))]
+    keys = [(k, m.start, m.end) for m in mentions if (k := entity_key(m))]
     year = latest_year(text, times, article.published)
     return make_doc(article.id, article.title, text, publication_day(article.published), year, keys, spans)
 
 
 def docs_from_store(store: Store, ids: Sequence[str]) -> list[StoryDoc]:
     """StoryDocs of the given articles, in the given order."""
-    wanted = set(ids)
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    for m in store.annotations("mention", Mention):
-        if m.article_id in wanted:
-            mentions[m.article_id].append(m)
-    sentences: dict[str, list[Sentence]] = defaultdict(list)
-    for s in store.annotations("sentence", Sentence):
-        if s.article_id in wanted:
-            sentences[s.article_id].append(s)
-    times: dict[str, list[TimeMention]] = defaultdict(list)
-    for t in store.annotations("time", TimeMention):
-        if t.article_id in wanted:
-            times[t.article_id].append(t)
+    mentions = _by_article(store, "mention", Mention, ids)
+    sentences = _by_article(store, "sentence", Sentence, ids)
+    times = _by_article(store, "time", TimeMention, ids)
     return [article_doc(a, mentions[a.id], sentences[a.id], times[a.id]) for a in store.iter_articles(list(ids))]
+
+
+def _by_article(store: Store, kind: str, model, ids: Sequence[str], per_article_below: int = 200) -> dict[str, list]:
+    """Annotations of the given articles: one query each for a few, one scan for many."""
+    out: dict[str, list] = defaultdict(list)
+    if len(ids) < per_article_below:
+        for aid in ids:
+            out[aid] = store.annotations(kind, model, article_id=aid)
+        return out
+    wanted = set(ids)
+    for item in store.annotations(kind, model):
+        if item.article_id in wanted:
+            out[item.article_id].append(item)
+    return out

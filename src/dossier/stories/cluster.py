@@ -25,21 +25,22 @@ from dossier.stories.vectors import DocFreq, Vector, dot, top
 class Params:
     """Knobs of the clusterer; the defaults are tuned on the ECB+ train topics."""
 
-    threshold: float = 0.30  # a story is joined from this score on
+    threshold: float = 0.24  # a story is joined from this score on
     entity_weight: float = 0.35  # share of the entity cosine in the score (when both sides have entities)
+    member_weight: float = 0.5  # share of the best cosine to one of the story's latest members
     embedding_weight: float = 0.0  # share of the embedding cosine (when both sides have one)
-    member_weight: float = 0.0  # share of the best cosine to one of the story's latest members
-    recent_members: int = 8  # members whose vectors are kept for that
-    window_days: int = 3  # dates this close to a story's span cost nothing
-    decay_days: float = 7.0  # beyond the window the score decays with this scale
-    max_gap_days: int = 30  # a story quiet this long takes no new articles
+    recent_members: int = 8  # members whose vectors are kept for the member cosine
+    window_days: int = 7  # dates this close to a story's span cost nothing
+    decay_days: float = 30.0  # beyond the window the score decays with this scale
+    max_gap_days: int = 90  # a story quiet this long takes no new articles
     year_slack: int = 1  # an article's year this far outside its story's years costs nothing
-    year_factor: float = 0.5  # the score is multiplied by this beyond the slack
+    year_factor: float = 0.7  # the score is multiplied by this beyond the slack
     index_terms: int = 12  # salient terms of each article put in the candidate index
     query_terms: int = 12  # salient terms of a new article looked up
     max_candidates: int = 40  # stories scored exactly per article
     max_posting: int = 5000  # a term heading more stories than this is too common to block on
     centroid_terms: int = 300  # terms kept per story centroid (bounds memory)
+    prior_docs: float = 0.0  # pseudo-articles smoothing idf while the corpus is small
 
 
 @dataclass
@@ -75,8 +76,8 @@ class StoryClusterer:
     def __init__(self, params: Params | None = None, embed=None):
         self.params = params or Params()
         self.embed = embed  # optional: StoryDoc -> unit vector (list of floats) or None
-        self.term_df = DocFreq()
-        self.entity_df = DocFreq()
+        self.term_df = DocFreq(self.params.prior_docs)
+        self.entity_df = DocFreq(self.params.prior_docs)
         self.stories: dict[str, StoryState] = {}
         self.story_of: dict[str, str] = {}
         self.index: dict[str, dict[str, None]] = {}
@@ -115,6 +116,29 @@ class StoryClusterer:
             self.stories[best.id] = best
         self._join(best, doc, tv, ev, emb)
         return best.id
+
+    def join(self, story_id: str, doc: StoryDoc) -> str:
+        """Put an article in a given story (a copy with its original; a member read back from the store)."""
+        if doc.id in self.story_of:
+            return self.story_of[doc.id]
+        if doc.id not in self.observed:
+            self._count(doc)
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryState(id=story_id)
+        emb = self.embed(doc) if self.embed and self.params.embedding_weight else None
+        self._join(story, doc, self.term_df.weigh(doc.terms), self.entity_df.weigh(doc.entities), emb)
+        return story_id
+
+    def restore(self, story_id: str, docs: Iterable[StoryDoc]) -> None:
+        """Rebuild a stored story from its members' features, without scoring them again."""
+        for doc in docs:
+            self.join(story_id, doc)
+
+    def centrality(self, story_id: str, doc: StoryDoc) -> float:
+        """How close an article is to the centre of its story (term cosine to the centroid)."""
+        story = self.stories[story_id]
+        return dot(self.term_df.weigh(doc.terms), story.terms) / story.term_norm if story.term_norm else 0.0
 
     def score(self, story: StoryState, tv: Vector, ev: Vector, emb, day: date | None, year: int | None = None) -> float:
         p = self.params

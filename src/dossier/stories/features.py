@@ -13,13 +13,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from dossier.nlp.sentences import split_sentences
+from dossier.stories.stem import porter
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
-BODY_WEIGHT = 1.0
+BODY_WEIGHT = 0.5
+ENTITY_LEAD_WEIGHT = 2.0  # a name in the title or lead against one further down
+NAMES_IN_TERMS = True  # names also count as words (besides as entities)
 LEAD_SENTENCES = 3
 # Only the beginning of a long body is read: news puts what happened first, and it bounds the cost.
 MAX_BODY_CHARS = 6000
@@ -62,21 +64,6 @@ class StoryDoc:
     title: str | None = None
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A light English stemmer: plural and verb endings, enough to match "troops" and "troop"."""
-    if len(word) <= 4 or not word.isalpha():
-        return word
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "zes", "oes")):
-                return word[:-1]
-            return word[: len(word) - len(suffix)] + repl
-    return word
-
-
 def words(text: str) -> list[str]:
     """Content words of a text, lower-cased and stemmed; short numbers and stopwords dropped."""
     out = []
@@ -89,25 +76,28 @@ def words(text: str) -> list[str]:
             continue
         if _NUMERIC.fullmatch(w) and len(w) < 4:  # "12" says little; "2023" or "1,000" may
             continue
-        out.append(stem(w))
+        out.append(porter(w))
     return out
 
 
 def zones(title: str | None, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> tuple[str, str, str]:
     """Title, lead and body of an article; a title repeated as the first line of the text is not read twice."""
+    title_end, lead_start, lead_end, body_end = zone_bounds(title, text, sentences)
+    return (title or "").strip(), text[lead_start:lead_end], text[lead_end:body_end]
+
+
+def zone_bounds(title: str | None, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> tuple[int, int, int, int]:
+    """Offsets in ``text``: end of a leading title (0 if none), start and end of the lead, end of the body read."""
     text = text or ""
     title = (title or "").strip()
-    if title and text.lstrip().startswith(title):
-        offset = len(text) - len(text.lstrip()) + len(title)
-    else:
-        offset = 0
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped) + len(title) if title and stripped.startswith(title) else 0
     spans = [s for s in (sentences if sentences is not None else split_sentences(text)) if s[0] >= offset]
     if not spans:
-        return title, "", ""
+        return offset, offset, offset, offset
     cut = spans[min(LEAD_SENTENCES, len(spans)) - 1][1]
-    lead = text[spans[0][0] : cut]
-    body = text[cut : cut + MAX_BODY_CHARS] if len(spans) > LEAD_SENTENCES else ""
-    return title, lead, body
+    body_end = min(len(text), cut + MAX_BODY_CHARS) if len(spans) > LEAD_SENTENCES else cut
+    return offset, spans[0][0], cut, body_end
 
 
 def weighted_terms(title: str, lead: str, body: str) -> dict[str, float]:
@@ -120,11 +110,19 @@ def weighted_terms(title: str, lead: str, body: str) -> dict[str, float]:
 
 
 def entity_weights(keys_by_offset: Iterable[tuple[str, int]], lead_end: int) -> dict[str, float]:
-    """Entity key -> weight, a mention in the title or lead counting as much as LEAD_WEIGHT body mentions."""
+    """Entity key -> weight: a mention in the title or lead counts ENTITY_LEAD_WEIGHT, one further down 1."""
     counts: Counter[str] = Counter()
     for key, offset in keys_by_offset:
-        counts[key] += LEAD_WEIGHT if offset < lead_end else BODY_WEIGHT
+        counts[key] += ENTITY_LEAD_WEIGHT if offset < lead_end else 1.0
     return dict(counts)
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with the given spans blanked (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def make_doc(
@@ -133,16 +131,25 @@ def make_doc(
     text: str,
     day: date | None = None,
     year: int | None = None,
-    entities: Iterable[tuple[str, int]] = (),
+    entities: Iterable[tuple[str, int, int]] = (),
     sentences: Sequence[tuple[int, int]] | None = None,
+    names_in_terms: bool = NAMES_IN_TERMS,
 ) -> StoryDoc:
-    """A StoryDoc from an article's parts; ``entities`` are (key, character offset) pairs."""
-    t, lead, body = zones(title, text, sentences)
-    lead_end = (text.find(lead) + len(lead)) if lead else 0
+    """A StoryDoc from an article's parts; ``entities`` are (key, start, end) of name mentions.
+
+    Names are left out of the terms unless ``names_in_terms``: they are compared
+    as entities, and the words around them then say what happened rather than
+    to whom (articles on one country's leaders share the names, not the event).
+    """
+    text = text or ""
+    entities = list(entities)
+    title_end, lead_start, lead_end, body_end = zone_bounds(title, text, sentences)
+    read = text if names_in_terms or not entities else mask(text, [(s, e) for _, s, e in entities])
+    head = read[:title_end] if title_end else (title or "")
     return StoryDoc(
         id=doc_id,
-        terms=weighted_terms(t, lead, body),
-        entities=entity_weights(entities, lead_end),
+        terms=weighted_terms(head, read[lead_start:lead_end], read[lead_end:body_end]),
+        entities=entity_weights([(k, s) for k, s, _ in entities], lead_end),
         date=day,
         year=day.year if day else year,
         title=title or None,

@@ -27,11 +27,18 @@ def top(a: Vector, n: int) -> list[str]:
 
 
 class DocFreq:
-    """Document frequencies, updated online: idf reflects the articles seen so far."""
+    """Document frequencies, updated online: idf reflects the articles seen so far.
 
-    def __init__(self) -> None:
+    ``prior_docs`` pseudo-articles, in which every term occurs once, smooth idf
+    towards uniform while the corpus is small: among five articles, the words
+    three of them share are what makes them one story, not noise to discount.
+    As articles accumulate, the observed frequencies take over.
+    """
+
+    def __init__(self, prior_docs: float = 0.0) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
+        self.prior = prior_docs
 
     def add(self, keys: Iterable[str]) -> None:
         self.df.update(set(keys))
@@ -43,6 +50,8 @@ class DocFreq:
 
     def idf(self, key: str) -> float:
         # A key found in every article weighs almost nothing; one found in a single article weighs most.
+        if self.prior:
+            return math.log((self.n + self.prior) / (self.df.get(key, 0) + 1.0))
         return math.log((self.n + 1) / (self.df.get(key, 0) + 0.5))
 
     def weigh(self, counts: Vector) -> Vector:
