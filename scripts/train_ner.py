@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("profile", choices=["fast", "accurate"])
     parser.add_argument("--data", type=Path, default=DATA, help="folder with conllpp_train.txt and conllpp_dev.txt")
     parser.add_argument("--out", type=Path, help="where to write the model (default: inside the package)")
-    parser.add_argument("--epochs", type=int, help="training epochs (default: 30 fast, 4 accurate)")
+    parser.add_argument("--epochs", type=int, help="training epochs (default: 30 fast, 5 accurate)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (smoke tests)")
     args = parser.parse_args(argv)
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile == "fast":
         train_fast(train, dev, args.out or MODELS / "fast", args.epochs or 30, args.seed)
     else:
-        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 4, args.seed)
+        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed)
     print(f"done in {(time.time() - started) / 60:.1f} min")
 
 
@@ -136,6 +136,9 @@ def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     rng = random.Random(seed)
+    # bfloat16 matrix products on CPUs with AMX halve the time; weights and optimizer stay float32.
+    bf16 = bool(getattr(torch.cpu, "_is_amx_tile_supported", lambda: False)())
+    print(f"training with {'bfloat16 autocast' if bf16 else 'float32'}", flush=True)
     encoder = Encoder()
     model = Tagger()
     model.load_base()
@@ -160,7 +163,8 @@ def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs
             gold = torch.full(first.shape, -100, dtype=torch.long)
             for i, (_, tags) in enumerate(batch):
                 gold[i, : len(tags)] = torch.tensor([tag_index[t] for t in tags])
-            logits = model(ids, cases, attention, first)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                logits = model(ids, cases, attention, first).float()
             loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), gold.reshape(-1), ignore_index=-100)
             opt.zero_grad()
             loss.backward()

@@ -18,6 +18,7 @@ always point into the text as given.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -73,6 +74,11 @@ _DEMONYM_WORDS = frozenset(
 )
 _NOT_DEMONYMS = frozenset("olympic pacific atlantic arctic titanic mosaic ramadan koran celtic".split())
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|an|ese|ish|[lqdnzt]i|ic)$")
+# Words before a name that are not part of it.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame shri smt sri president pm premier minister chancellor king queen prince "
+    "princess his her excellency highness majesty gen col lt maj capt sgt adm cmdr gov sen rep rev fr".split()
+)
 _PREFIXES = frozenset("north south east west northern southern eastern western sri new roman upper lower".split())
 
 
@@ -129,11 +135,31 @@ def entity(text: str, tokens: list[tuple[int, int]], i: int, j: int, label: str)
         i += 1
     while j > i and not any(c.isalnum() for c in text[tokens[j - 1][0] : tokens[j - 1][1]]):
         j -= 1
-    if i == j:
-        return None
-    start, end = tokens[i][0], tokens[j - 1][1]
-    mapped = relabel(text, start, end, label)
-    return (start, end, mapped) if mapped else None
+    mapped = relabel(text, tokens[i][0], tokens[j - 1][1], label) if i < j else None
+    while mapped == "PERSON" and j - i > 1 and text[tokens[i][0] : tokens[i][1]].lower().rstrip(".") in HONORIFICS:
+        i += 1  # "Mr Kato" -> "Kato": titles are not part of the name (CoNLL, OntoNotes)
+    return (tokens[i][0], tokens[j - 1][1], mapped) if mapped else None
+
+
+def harmonize(text: str, spans: list[Span]) -> list[Span]:
+    """One label per name within a text: the majority of its mentions, and PERSON for the
+    surname of a full name found elsewhere ("Abdelaziz Bouteflika" ... "Bouteflika")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a, b, label in spans:
+        votes[_name_key(text[a:b])][label] += 1
+    for a, b, label in spans:
+        words = text[a:b].split()
+        if label == "PERSON" and len(words) > 1:
+            votes[_name_key(words[-1])]["PERSON"] += 100
+    out = []
+    for a, b, label in spans:
+        (best, n), *rest = votes[_name_key(text[a:b])].most_common()
+        out.append((a, b, best if n > votes[_name_key(text[a:b])][label] else label))
+    return out
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"['’]s$", "", name).lower()
 
 
 def spans_from_tags(text: str, tokens: list[tuple[int, int]], tags: list[str]) -> list[Span]:
@@ -204,7 +230,7 @@ class ShippedSpacyNER:
         for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             found = (entity(texts[n], tokens, e.start, e.end, e.label_) for e in doc.ents)
             out[n] += [span for span in found if span]
-        return out
+        return [harmonize(text, spans) for text, spans in zip(texts, out)]
 
 
 # ------------------------------------------------------------- transformer
@@ -238,7 +264,7 @@ class TransformerNER:
                 logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).log_softmax(-1)
                 for (n, (tokens, _)), row in zip(batch, logp):
                     out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
-        return [sorted(spans) for spans in out]
+        return [harmonize(text, sorted(spans)) for text, spans in zip(texts, out)]
 
     def _windows(self, text: str):
         """Consecutive sentences packed up to ``max_pieces`` word pieces; a longer sentence is cut."""

@@ -10,8 +10,8 @@ from datetime import date
 from dossier.model import Article, Mention, Sentence, TimeMention
 from dossier.nlp.gazetteer import fold
 from dossier.nlp.timex.context import tense_near
-from dossier.stories.features import StoryDoc, make_doc
 from dossier.store import Store
+from dossier.stories.features import StoryDoc, make_doc
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})(?:$|-)")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.ids import stable_id
+from dossier.stories import prior
 from dossier.stories.features import StoryDoc
 from dossier.stories.vectors import DocFreq, Vector, dot, top
 
@@ -30,17 +31,29 @@ class Params:
     member_weight: float = 0.5  # share of the best cosine to one of the story's latest members
     embedding_weight: float = 0.0  # share of the embedding cosine (when both sides have one)
     recent_members: int = 8  # members whose vectors are kept for the member cosine
+    member_terms: int = 40  # terms kept of each of those vectors
     window_days: int = 7  # dates this close to a story's span cost nothing
     decay_days: float = 30.0  # beyond the window the score decays with this scale
     max_gap_days: int = 90  # a story quiet this long takes no new articles
-    year_slack: int = 1  # an article's year this far outside its story's years costs nothing
+    year_slack: int = 1  # years this far apart do not clash
+    stale_years: int = 2  # a dated article this many years after all an undated story tells of clashes
     year_factor: float = 0.7  # the score is multiplied by this beyond the slack
     index_terms: int = 12  # salient terms of each article put in the candidate index
     query_terms: int = 12  # salient terms of a new article looked up
-    max_candidates: int = 40  # stories scored exactly per article
+    max_candidates: int = 20  # stories scored exactly per article
     max_posting: int = 5000  # a term heading more stories than this is too common to block on
-    centroid_terms: int = 300  # terms kept per story centroid (bounds memory)
-    prior_docs: float = 0.0  # pseudo-articles smoothing idf while the corpus is small
+    centroid_terms: int = 200  # terms kept per story centroid (bounds memory)
+    prior_docs: float = 1000.0  # pseudo-articles of general English smoothing term idf while the corpus is small
+
+
+@dataclass
+class Query:
+    """An article weighed against the current document frequencies."""
+
+    doc: StoryDoc
+    terms: Vector
+    entities: Vector
+    embedding: list[float] | None = None
 
 
 @dataclass
@@ -52,22 +65,28 @@ class StoryState:
     terms: Vector = field(default_factory=dict)
     entities: Vector = field(default_factory=dict)
     embedding: list[float] | None = None
-    recent: list[Vector] = field(default_factory=list)
+    recent: list[Vector] = field(default_factory=list)  # the latest members' heaviest terms
+    keys: set[str] = field(default_factory=set)  # where it is in the candidate index
     term_norm: float = 0.0
     entity_norm: float = 0.0
     first: date | None = None
     last: date | None = None
-    years: tuple[int, int] | None = None  # the earliest and latest year of its members
+    floor_year: int | None = None  # the latest year its undated members tell of: it is no older
+    approx: tuple[date, date] | None = None  # when undated: the span of its members' approximate dates
 
-    def gap_days(self, day: date | None) -> int:
-        """Days between ``day`` and the story's span (0 inside it or when either is undated)."""
-        if day is None or self.first is None or self.last is None:
+    def gap_days(self, day: date | None, approximate: bool = False) -> int:
+        """Days between ``day`` and the story's span (0 inside it or when either is undated).
+
+        With ``approximate``, a story of undated articles is given the span of their approximate dates.
+        """
+        first, last = self.first, self.last
+        if first is None and approximate and self.approx:
+            first, last = self.approx
+        if day is None or first is None or last is None:
             return 0
-        if day < self.first:
-            return (self.first - day).days
-        if day > self.last:
-            return (day - self.last).days
-        return 0
+        if day < first:
+            return (first - day).days
+        return max((day - last).days, 0)
 
 
 class StoryClusterer:
@@ -76,9 +95,10 @@ class StoryClusterer:
     def __init__(self, params: Params | None = None, embed=None):
         self.params = params or Params()
         self.embed = embed  # optional: StoryDoc -> unit vector (list of floats) or None
-        self.term_df = DocFreq(self.params.prior_docs)
-        self.entity_df = DocFreq(self.params.prior_docs)
+        self.term_df = DocFreq(self.params.prior_docs, prior.rate_function())
+        self.entity_df = DocFreq()
         self.stories: dict[str, StoryState] = {}
+        self.open: dict[str, StoryState] = {}  # stories that can still take articles
         self.story_of: dict[str, str] = {}
         self.index: dict[str, dict[str, None]] = {}
         self.observed: set[str] = set()
@@ -102,32 +122,25 @@ class StoryClusterer:
         """Assign a new article to a story and return the story's id."""
         if doc.id in self.story_of:
             return self.story_of[doc.id]
-        if doc.id not in self.observed:
-            self._count(doc)
-        tv, ev = self.term_df.weigh(doc.terms), self.entity_df.weigh(doc.entities)
-        emb = self.embed(doc) if self.embed and self.params.embedding_weight else None
+        q = self._query(doc)
         best, best_score = None, self.params.threshold
-        for story in self._candidates(tv, ev, doc.date):
-            s = self.score(story, tv, ev, emb, doc.date, doc.year)
+        for story in self._candidates(q):
+            s = self.score(story, q)
             if s >= best_score:
                 best, best_score = story, s
         if best is None:
-            best = StoryState(id=stable_id("sty", doc.id))
-            self.stories[best.id] = best
-        self._join(best, doc, tv, ev, emb)
+            best = self.stories[stable_id("sty", doc.id)] = StoryState(id=stable_id("sty", doc.id))
+        self._join(best, q)
         return best.id
 
     def join(self, story_id: str, doc: StoryDoc) -> str:
         """Put an article in a given story (a copy with its original; a member read back from the store)."""
         if doc.id in self.story_of:
             return self.story_of[doc.id]
-        if doc.id not in self.observed:
-            self._count(doc)
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(id=story_id)
-        emb = self.embed(doc) if self.embed and self.params.embedding_weight else None
-        self._join(story, doc, self.term_df.weigh(doc.terms), self.entity_df.weigh(doc.entities), emb)
+        self._join(story, self._query(doc))
         return story_id
 
     def restore(self, story_id: str, docs: Iterable[StoryDoc]) -> None:
@@ -140,79 +153,119 @@ class StoryClusterer:
         story = self.stories[story_id]
         return dot(self.term_df.weigh(doc.terms), story.terms) / story.term_norm if story.term_norm else 0.0
 
-    def score(self, story: StoryState, tv: Vector, ev: Vector, emb, day: date | None, year: int | None = None) -> float:
+    def score(self, story: StoryState, q: Query) -> float:
+        """Similarity of an article to a story, lowered by a gap in time."""
         p = self.params
-        text = dot(tv, story.terms) / story.term_norm if story.term_norm else 0.0
-        parts = [(1.0, text)]
-        if ev and story.entity_norm:
-            parts.append((p.entity_weight / (1 - p.entity_weight), dot(ev, story.entities) / story.entity_norm))
+        parts = [(1.0, dot(q.terms, story.terms) / story.term_norm if story.term_norm else 0.0)]
+        if q.entities and story.entity_norm:
+            parts.append((_odds(p.entity_weight), dot(q.entities, story.entities) / story.entity_norm))
         if p.member_weight and story.recent:
-            parts.append((p.member_weight / (1 - p.member_weight), max(dot(tv, v) for v in story.recent)))
-        if emb is not None and story.embedding is not None and p.embedding_weight:
-            parts.append((p.embedding_weight / (1 - p.embedding_weight), _cosine(emb, story.embedding)))
-        total = sum(w for w, _ in parts)
-        s = sum(w * v for w, v in parts) / total
-        gap = story.gap_days(day)
-        if gap > p.window_days:
-            s *= math.exp(-(gap - p.window_days) / p.decay_days)
-        if year is not None and story.years is not None:
-            if year < story.years[0] - p.year_slack or year > story.years[1] + p.year_slack:
-                s *= p.year_factor
-        return s
+            parts.append((_odds(p.member_weight), max(dot(q.terms, v) for v in story.recent)))
+        if q.embedding is not None and story.embedding is not None:
+            parts.append((_odds(p.embedding_weight), _cosine(q.embedding, story.embedding)))
+        s = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        return s * self._time_factor(story, q.doc)
 
-    def _candidates(self, tv: Vector, ev: Vector, day: date | None) -> list[StoryState]:
+    def _time_factor(self, story: StoryState, doc: StoryDoc) -> float:
+        p, factor = self.params, 1.0
+        # An undated article placed in the stream by its neighbours is judged with a wider window.
+        window = p.window_days if doc.date else 2 * p.window_days
+        gap = story.gap_days(doc.date or doc.approx_date, approximate=True)
+        if gap > window:
+            factor *= math.exp(-(gap - window) / p.decay_days)
+        if self._years_clash(story, doc):
+            factor *= p.year_factor
+        return factor
+
+    def _years_clash(self, story: StoryState, doc: StoryDoc) -> bool:
+        """Whether the years speak against the article joining the story.
+
+        The year an undated article tells of is a lower bound of when it was written (it may
+        recall an old event), so it clashes with a story published more than ``year_slack`` years
+        before. A dated article clashes with a story that tells of later years, and with an
+        undated story that tells of nothing within ``stale_years`` of it: news tells of its year.
+        """
+        if doc.year is None:
+            return False
+        p = self.params
+        if doc.date is None:
+            return story.last is not None and doc.year > story.last.year + p.year_slack
+        if story.floor_year is None:
+            return False
+        if doc.year < story.floor_year - p.year_slack:
+            return True
+        return story.last is None and doc.year > story.floor_year + p.stale_years
+
+    def _query(self, doc: StoryDoc) -> Query:
+        if doc.id not in self.observed:
+            self._count(doc)
+        emb = self.embed(doc) if self.embed and self.params.embedding_weight else None
+        return Query(doc, self.term_df.weigh(doc.terms), self.entity_df.weigh(doc.entities), emb)
+
+    def _keys(self, q: Query, n: int) -> list[tuple[str, float]]:
+        """The article's most salient terms and entities: what the candidate index is keyed on."""
+        return [(t, q.terms[t]) for t in top(q.terms, n)] + [("#" + e, q.entities[e]) for e in top(q.entities, n)]
+
+    def _candidates(self, q: Query) -> list[StoryState]:
+        """Stories sharing salient keys with the article, most shared weight first, open ones only."""
         p = self.params
         hits: dict[str, float] = {}
-        keys = [(t, tv[t]) for t in top(tv, p.query_terms)] + [("@" + e, ev[e]) for e in top(ev, p.query_terms)]
-        for key, weight in keys:
+        for key, weight in self._keys(q, p.query_terms):
             posting = self.index.get(key)
-            if not posting or len(posting) > p.max_posting:
-                continue
-            for sid in posting:
-                hits[sid] = hits.get(sid, 0.0) + weight
-        ranked = sorted(hits, key=hits.__getitem__, reverse=True)
+            if posting and len(posting) <= p.max_posting:
+                for sid in posting:
+                    hits[sid] = hits.get(sid, 0.0) + weight
         out = []
-        for sid in ranked:
+        for sid in sorted(hits, key=hits.__getitem__, reverse=True):
             story = self.stories[sid]
-            if story.gap_days(day) <= p.max_gap_days:
+            if q.doc.date is None or story.gap_days(q.doc.date) <= p.max_gap_days:
                 out.append(story)
                 if len(out) >= p.max_candidates:
                     break
         return out
 
-    def _join(self, story: StoryState, doc: StoryDoc, tv: Vector, ev: Vector, emb) -> None:
-        p = self.params
+    def _join(self, story: StoryState, q: Query) -> None:
+        p, doc = self.params, q.doc
+        self.open[story.id] = story
         story.members.append(doc.id)
         self.story_of[doc.id] = story.id
-        story.term_norm = _accumulate(story.terms, tv, story.term_norm, p.centroid_terms)
-        story.entity_norm = _accumulate(story.entities, ev, story.entity_norm, p.centroid_terms)
+        story.term_norm = _accumulate(story.terms, q.terms, story.term_norm, p.centroid_terms)
+        story.entity_norm = _accumulate(story.entities, q.entities, story.entity_norm, p.centroid_terms)
         if p.member_weight:
-            story.recent = (story.recent + [tv])[-p.recent_members :]
-        if emb is not None:
-            story.embedding = emb if story.embedding is None else [a + b for a, b in zip(story.embedding, emb)]
-        if doc.year is not None:
-            lo, hi = story.years or (doc.year, doc.year)
-            story.years = (min(lo, doc.year), max(hi, doc.year))
+            heavy = {t: q.terms[t] for t in top(q.terms, p.member_terms)}
+            story.recent = (story.recent + [heavy])[-p.recent_members :]
+        if q.embedding is not None:
+            story.embedding = q.embedding if story.embedding is None else [a + b for a, b in zip(story.embedding, q.embedding)]
+        if doc.year is not None and doc.date is None:
+            story.floor_year = max(story.floor_year or doc.year, doc.year)
+        if doc.approx_date is not None:
+            lo, hi = story.approx or (doc.approx_date, doc.approx_date)
+            story.approx = (min(lo, doc.approx_date), max(hi, doc.approx_date))
         if doc.date is not None:
             story.first = min(story.first or doc.date, doc.date)
             story.last = max(story.last or doc.date, doc.date)
-        for key in top(tv, p.index_terms) + ["@" + e for e in top(ev, p.index_terms)]:
+        for key, _ in self._keys(q, p.index_terms):
             self.index.setdefault(key, {})[story.id] = None
+            story.keys.add(key)
 
     # -- maintenance --------------------------------------------------------
 
     def close_before(self, day: date) -> int:
-        """Drop stories quiet since before ``day`` minus max_gap_days from the index; return how many."""
+        """Close the stories quiet since before ``day`` minus max_gap_days: they leave the candidate index
+        and drop their vectors (no dated article can join them any more). Return how many closed."""
         cutoff = day.toordinal() - self.params.max_gap_days
-        closed = {sid for sid, s in self.stories.items() if s.last is not None and s.last.toordinal() < cutoff}
-        if closed:
-            for key in list(self.index):
-                posting = self.index[key]
-                for sid in closed & posting.keys():
-                    del posting[sid]
-                if not posting:
-                    del self.index[key]
-        return len(closed)
+        closed = 0
+        for sid in [sid for sid, s in self.open.items() if s.last is not None and s.last.toordinal() < cutoff]:
+            story = self.open.pop(sid)
+            for key in story.keys:
+                posting = self.index.get(key)
+                if posting is not None:
+                    posting.pop(sid, None)
+                    if not posting:
+                        del self.index[key]
+            story.terms, story.entities, story.recent, story.embedding, story.keys = {}, {}, [], None, set()
+            closed += 1
+        return closed
 
     def clusters(self) -> dict[str, list[str]]:
         return {sid: list(s.members) for sid, s in self.stories.items()}
@@ -229,6 +282,11 @@ def _accumulate(centroid: Vector, vec: Vector, old_norm: float, cap: int) -> flo
             del centroid[t]
         return math.sqrt(sum(w * w for w in centroid.values()))
     return math.sqrt(max(old_norm * old_norm + 2 * cross + dot(vec, vec), 0.0))
+
+
+def _odds(share: float) -> float:
+    """A share of the score as a weight next to the text cosine's 1."""
+    return share / (1 - share)
 
 
 def _cosine(a, b) -> float:

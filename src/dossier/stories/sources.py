@@ -22,8 +22,8 @@ from dossier.stories.vectors import Vector, dot
 
 # "CITY (AGENCY) -", "CITY, Country, Oct 19 (AGENCY) -", "(AGENCY) -" at the start of the body.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Za-z][A-Za-z .'’-]{1,30}){0,2}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
-    r"\((?P<agency>[A-Za-z][A-Za-z&./ -]{0,40}?)\)\s*[-–—:]"
+    r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z&./ -]{0,40}?)\)\s*[-–—:]"
 )
 _NOT_AGENCY = re.compile(r"(?i)^(?:photo|video|file|updated?|reuters photo|ap photo|\d.*)$")
 _ARTICLE = re.compile(r"(?i)^the\s+")

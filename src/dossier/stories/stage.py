@@ -1,10 +1,12 @@
 """The stories stage: new articles join stories online; every story reports its sources.
 
 Incremental: each article's clustering features are stored once (as a
-signature), so a later run rebuilds the stories' state from them cheaply and
-only the new or changed articles are clustered. Changed articles leave their
-old story first. A copy found by the duplicate detector joins its original's
-story without being scored.
+signature), so a later run rebuilds from them, without re-reading any text,
+the stories that can still take the new articles (those active within
+``max_gap_days`` of them), and only the new or changed articles are clustered.
+Changed articles leave their old story first. A copy found by the duplicate
+detector joins its original's story without being scored. The new articles
+arrive in publication order, undated ones last (see ``stream_order``).
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dossier.model import Article, Evidence, Story
+from dossier.nlp.sentences import split_sentences
 from dossier.pipeline import Stage, register
+from dossier.store import Store
 from dossier.stories.build import docs_from_store
 from dossier.stories.cluster import Params, StoryClusterer
 from dossier.stories.features import StoryDoc
 from dossier.stories.sources import SourceInfo, independent_sources, wire_credit
-from dossier.store import Store
 
 SIGNATURE_KIND = "story-features-1"
 TITLE_CHARS = 160
@@ -45,7 +48,7 @@ class Member:
     def from_bytes(cls, value: bytes) -> Member:
         data = json.loads(zlib.decompress(value))
         day = date.fromisoformat(data["date"]) if data["date"] else None
-        doc = StoryDoc(data["id"], data["terms"], data["entities"], day, data["year"], data["title"])
+        doc = StoryDoc(data["id"], data["terms"], data["entities"], date=day, year=data["year"], title=data["title"])
         return cls(doc, data["relays"], tuple(data["lead"]) if data["lead"] else None)
 
 
@@ -56,8 +59,6 @@ def member_of(article: Article, doc: StoryDoc) -> Member:
 
 def _first_sentence(article: Article) -> tuple[int, int, str] | None:
     """The first sentence after the title: a story's one-line summary."""
-    from dossier.nlp.sentences import split_sentences
-
     text = article.text or ""
     skip = len(article.title) if article.title and text.startswith(article.title) else 0
     for start, end in split_sentences(text):
@@ -82,8 +83,8 @@ class StoriesStage(Stage):
 
 def update_stories(store: Store, changed: Sequence[str], params: Params | None = None) -> list[Story]:
     """Cluster the changed articles into the stored stories; write and return the stories that changed."""
+    params = params or Params()
     meta = store.article_meta()
-    stored = {s.id: s for s in store.objects("story", Story)}
     changed_set = set(changed)
     members = {aid: Member.from_bytes(v) for aid, v in store.signatures(SIGNATURE_KIND) if aid not in changed_set}
     articles = {a.id: a for a in store.iter_articles(list(changed))}
@@ -91,51 +92,78 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     members.update(new)
     clusterer = StoryClusterer(params)
     clusterer.observe(m.doc for m in members.values())
-    touched = _restore(clusterer, stored, members, changed_set)
-    for doc in stream_order([m.doc for m in new.values()], meta):
+    order = stream_order([m.doc for m in new.values()])
+    stored = Stored(store.objects("story", Story), members, changed_set, clusterer)
+    stored.restore_open(_open_since(order, params))
+    for doc in order:
         rep = meta.get(doc.id, {}).get("duplicate_of")
-        if rep and rep in clusterer.story_of:
-            touched.add(clusterer.join(clusterer.story_of[rep], doc))
-        else:
-            touched.add(clusterer.add(doc))
-    stories = [story_object(clusterer, sid, members, meta) for sid in sorted(touched) if sid in clusterer.stories]
+        home = stored.story_of(rep) if rep else None
+        stored.touched.add(clusterer.join(home, doc) if home else clusterer.add(doc))
+    stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
     with store.transaction() as conn:
         store.put_signatures(conn, SIGNATURE_KIND, {aid: m.to_bytes() for aid, m in new.items()})
         store.replace_objects(conn, "story", StoriesStage.name, stories,
-                              links={s.id: s.article_ids for s in stories}, ids=touched)
+                              links={s.id: s.article_ids for s in stories}, ids=stored.touched)
     return stories
 
 
-def _restore(clusterer: StoryClusterer, stored: dict[str, Story], members: dict[str, Member], changed: set[str]) -> set[str]:
-    """Rebuild the stored stories without their changed articles; return the ids of those that lost some."""
-    touched = set()
-    for story in stored.values():
-        keep = [aid for aid in story.article_ids if aid not in changed and aid in members]
+class Stored:
+    """The stored stories, rebuilt in the clusterer when they can still take the new articles."""
+
+    def __init__(self, stories: Sequence[Story], members: dict[str, Member], changed: set[str], clusterer: StoryClusterer):
+        self.stories = {s.id: s for s in stories}
+        self.home = {aid: s.id for s in stories for aid in s.article_ids}
+        self.members, self.changed, self.clusterer = members, changed, clusterer
+        self.touched: set[str] = set()
+
+    def restore_open(self, since: str | None) -> None:
+        """Rebuild the stories still open on ``since`` (all when None), and those that lost changed articles."""
+        for story in self.stories.values():
+            lost = any(aid in self.changed for aid in story.article_ids)
+            if lost or since is None or story.end is None or story.end >= since:
+                self.restore(story.id)
+
+    def restore(self, story_id: str) -> None:
+        story = self.stories[story_id]
+        keep = [aid for aid in story.article_ids if aid not in self.changed and aid in self.members]
         if len(keep) != len(story.article_ids):
-            touched.add(story.id)
-        clusterer.restore(story.id, (members[aid].doc for aid in keep))
-    return touched
+            self.touched.add(story_id)
+        self.clusterer.restore(story_id, (self.members[aid].doc for aid in keep))
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in, rebuilt if it was closed (a late copy joins its original's story)."""
+        if article_id not in self.clusterer.story_of and self.home.get(article_id) in self.stories:
+            self.restore(self.home[article_id])
+        return self.clusterer.story_of.get(article_id)
 
 
-def stream_order(docs: list[StoryDoc], meta: dict[str, dict]) -> list[StoryDoc]:
-    """Articles in the order news would have brought them: by publication day, an undated one
-    where it was ingested (after the dated article before it)."""
-    keyed, last = [], date.min
+def _open_since(order: list[StoryDoc], params: Params) -> str | None:
+    """The day from which a stored story can take one of the new articles (ISO), or None for any."""
+    days = [d.date or d.approx_date for d in order]
+    if not days or any(day is None for day in days):
+        return None
+    return (min(days) - timedelta(days=params.max_gap_days)).isoformat()
+
+
+def stream_order(docs: list[StoryDoc]) -> list[StoryDoc]:
+    """Articles in the order news would have brought them, by publication day. An undated article
+    is taken to be from about the day of the dated one ingested before it, and comes after the
+    dated ones: they anchor the stories it is then compared with."""
+    keyed, last = [], None
     for i, doc in enumerate(docs):
+        if doc.date is None:
+            doc.approx_date = last
         last = doc.date or last
-        keyed.append((doc.date or last, i, doc))
-    return [d for _, _, d in sorted(keyed, key=lambda k: (k[0], k[1]))]
+        keyed.append((doc.date is None, doc.date or doc.approx_date or date.min, i, doc))
+    return [k[-1] for k in sorted(keyed, key=lambda k: k[:3])]
 
 
 def story_object(clusterer: StoryClusterer, story_id: str, members: dict[str, Member], meta: dict[str, dict]) -> Story:
     """The Story record: members by date, title of its most central article, span, outlets and sources."""
-    ids = clusterer.stories[story_id].members
-    published = {aid: (meta.get(aid, {}).get("published") or "") for aid in ids}
-    position = {aid: i for i, aid in enumerate(ids)}
-    ordered = sorted(ids, key=lambda aid: (published[aid] or "9999", position[aid]))
-    central = max(ordered, key=lambda aid: (members[aid].doc.title is not None and meta.get(aid, {}).get("duplicate_of") is None,
-                                           clusterer.centrality(story_id, members[aid].doc)))
-    dates = sorted(_day_or_coarser(p) for p in published.values() if p)
+    published = {aid: (meta.get(aid, {}).get("published") or "") for aid in clusterer.stories[story_id].members}
+    ordered = sorted(published, key=lambda aid: published[aid] or "9999")  # stable: arrival order within a day
+    central = _central(clusterer, story_id, ordered, members, meta)
+    dates = sorted(p[:10] for p in published.values() if p)  # a day, or a coarser date at its precision
     outlets: dict[str, int] = {}
     for aid in ordered:
         outlet = meta.get(aid, {}).get("outlet") or "unknown outlet"
@@ -153,16 +181,21 @@ def story_object(clusterer: StoryClusterer, story_id: str, members: dict[str, Me
     )
 
 
+def _central(clusterer: StoryClusterer, story_id: str, ordered: list[str], members: dict[str, Member],
+             meta: dict[str, dict]) -> str:
+    """The member that best stands for the story: an original with a title, closest to the centroid."""
+    def rank(aid: str) -> tuple[bool, float]:
+        original = members[aid].doc.title is not None and not meta.get(aid, {}).get("duplicate_of")
+        return original, clusterer.centrality(story_id, members[aid].doc)
+
+    return max(ordered, key=rank)
+
+
 def _title(member: Member) -> str:
     if member.doc.title:
         return member.doc.title
     text = member.lead[2] if member.lead else member.doc.id
     return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _day_or_coarser(published: str) -> str:
-    """A publication date cut to the day; a coarser one ("2022-10") kept at its precision."""
-    return published[:10]
 
 
 def _source(aid: str, members: dict[str, Member], meta: dict[str, dict], clusterer: StoryClusterer) -> SourceInfo:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 Vector = dict[str, float]
+CORPUS_ONLY = "@"  # keys with this prefix (names) get their idf from the corpus alone
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -29,16 +30,18 @@ def top(a: Vector, n: int) -> list[str]:
 class DocFreq:
     """Document frequencies, updated online: idf reflects the articles seen so far.
 
-    ``prior_docs`` pseudo-articles, in which every term occurs once, smooth idf
-    towards uniform while the corpus is small: among five articles, the words
+    ``prior_docs`` pseudo-articles smooth idf while the corpus is small: a key
+    occurs in ``rate(key)`` of them (general English frequencies, see
+    ``prior``), or in one when no rate is given. Among five articles, the words
     three of them share are what makes them one story, not noise to discount.
     As articles accumulate, the observed frequencies take over.
     """
 
-    def __init__(self, prior_docs: float = 0.0) -> None:
+    def __init__(self, prior_docs: float = 0.0, rate: Callable[[str], float] | None = None) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
         self.prior = prior_docs
+        self.rate = rate  # a key's document rate in the pseudo-articles (default: once in all of them)
 
     def add(self, keys: Iterable[str]) -> None:
         self.df.update(set(keys))
@@ -49,14 +52,33 @@ class DocFreq:
         self.n -= 1
 
     def idf(self, key: str) -> float:
-        # A key found in every article weighs almost nothing; one found in a single article weighs most.
-        if self.prior:
-            return math.log((self.n + self.prior) / (self.df.get(key, 0) + 1.0))
-        return math.log((self.n + 1) / (self.df.get(key, 0) + 0.5))
+        return self.weigher()(key)
+
+    def weigher(self) -> Callable[[str], float]:
+        """The idf function for the current counts (the logs of the counts' totals computed once)."""
+        df, log = self.df, math.log
+        corpus_top = log(self.n + 1)
+        if not self.prior:
+            return lambda key: corpus_top - log(df.get(key, 0) + 0.5)
+        top = log(self.n + self.prior + 1)
+        # On the prior's scale: a name in one article weighs as much as a rare word, one in all of them nothing.
+        scale = (top - log(0.5)) / (corpus_top - log(0.5))
+        rate, prior = self.rate, self.prior
+
+        def idf(key: str) -> float:
+            if key.startswith(CORPUS_ONLY):
+                return (corpus_top - log(df.get(key, 0) + 0.5)) * scale
+            return top - log(df.get(key, 0) + (prior * rate(key) if rate else 1.0) + 0.5)
+
+        return idf
 
     def weigh(self, counts: Vector) -> Vector:
         """A unit tf-idf vector: sublinear term frequency times idf."""
-        vec = {t: (1.0 + math.log(c)) * self.idf(t) if c >= 1 else c * self.idf(t) for t, c in counts.items()}
-        vec = {t: w for t, w in vec.items() if w > 0}
+        idf, log = self.weigher(), math.log
+        vec = {}
+        for t, c in counts.items():
+            w = ((1.0 + log(c)) if c >= 1 else c) * idf(t)
+            if w > 0:
+                vec[t] = w
         length = norm(vec)
         return {t: w / length for t, w in vec.items()} if length else {}
