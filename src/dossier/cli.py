@@ -298,6 +298,22 @@ def quotes_cmd(
                       highlight=False)
 
 
+@app.command("stories")
+@friendly
+def stories_cmd(jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """Stories (articles about the same event), newest first, with article and independent-source counts."""
+    with _open() as d:
+        stories = d.stories()
+    if _want_jsonl(jsonl):
+        return _jsonl(s.model_dump(mode="json") for s in stories)
+    table = Table("id", "title", "dates", "articles", "independent", "outlets")
+    for s in stories:
+        dates = f"{s.start or '?'} – {s.end or '?'}" if s.start != s.end else (s.start or "")
+        table.add_row(s.id, s.title, dates, str(len(s.article_ids)), str(s.independent_sources),
+                      ", ".join(f"{o} ({n})" for o, n in s.outlets.items()))
+    out.print(table)
+
+
 @app.command("stages")
 @friendly
 def stages_cmd() -> None:

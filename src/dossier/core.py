@@ -10,7 +10,7 @@ from typing import Any
 from dossier import pipeline, settings
 from dossier.errors import BadInput, DossierError
 from dossier.ingest import IngestReport, ingest
-from dossier.model import Article, Entity, Mention, Quote, Statement
+from dossier.model import Article, Entity, Mention, Quote, Statement, Story
 from dossier.store import Store
 from dossier.store.export import write_rows
 
@@ -50,10 +50,15 @@ def statement_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield st.model_dump(mode="json")
 
 
-# Export kinds: later stages add theirs (stories, events).
+def story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for st in store.objects("story", Story):
+        yield st.model_dump(mode="json")
+
+
+# Export kinds: later stages add theirs (events).
 EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
     "articles": article_rows, "entities": entity_rows, "mentions": mention_rows,
-    "quotes": quote_rows, "statements": statement_rows,
+    "quotes": quote_rows, "statements": statement_rows, "stories": story_rows,
 }
 
 
@@ -137,6 +142,10 @@ class Dossier:
             statements = [s for s in statements if s.speaker_entity_id == entity.id]
         quotes = {q.id: q for q in self.store.annotations("quote", Quote)}
         return [(s, [quotes[i] for i in s.quote_ids if i in quotes]) for s in statements]
+
+    def stories(self) -> list[Story]:
+        """Stories, newest first."""
+        return sorted(self.store.objects("story", Story), key=lambda s: s.end or s.start or "", reverse=True)
 
     def summary(self) -> dict[str, int]:
         return self.store.summary()

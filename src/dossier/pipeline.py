@@ -78,6 +78,7 @@ def _load_builtin_stages() -> None:
     import dossier.nlp.stage  # noqa: F401
     import dossier.nlp.timex.stage  # noqa: F401
     import dossier.quotes.stage  # noqa: F401
+    import dossier.stories.stage  # noqa: F401
     import dossier.resolve.stage  # noqa: F401
 
 

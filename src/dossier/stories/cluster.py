@@ -35,6 +35,7 @@ class Params:
     window_days: int = 7  # dates this close to a story's span cost nothing
     decay_days: float = 30.0  # beyond the window the score decays with this scale
     max_gap_days: int = 90  # a story quiet this long takes no new articles
+    approx_floor: float = 0.7  # the least factor an approximate date (of an undated article) can cost
     year_slack: int = 1  # years this far apart do not clash
     stale_years: int = 2  # a dated article this many years after all an undated story tells of clashes
     year_factor: float = 0.7  # the score is multiplied by this beyond the slack
@@ -168,11 +169,13 @@ class StoryClusterer:
 
     def _time_factor(self, story: StoryState, doc: StoryDoc) -> float:
         p, factor = self.params, 1.0
-        # An undated article placed in the stream by its neighbours is judged with a wider window.
-        window = p.window_days if doc.date else 2 * p.window_days
         gap = story.gap_days(doc.date or doc.approx_date, approximate=True)
-        if gap > window:
-            factor *= math.exp(-(gap - window) / p.decay_days)
+        if doc.date and gap > p.window_days:
+            factor *= math.exp(-(gap - p.window_days) / p.decay_days)
+        elif gap > 2 * p.window_days:
+            # An undated article placed in the stream by its neighbours: a wider window, and the
+            # date may be wrong (an archive ingested out of order), so it only tips the balance.
+            factor *= max(math.exp(-(gap - 2 * p.window_days) / p.decay_days), p.approx_floor)
         if self._years_clash(story, doc):
             factor *= p.year_factor
         return factor

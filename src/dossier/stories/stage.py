@@ -6,16 +6,17 @@ the stories that can still take the new articles (those active within
 ``max_gap_days`` of them), and only the new or changed articles are clustered.
 Changed articles leave their old story first. A copy found by the duplicate
 detector joins its original's story without being scored. The new articles
-arrive in publication order, undated ones last (see ``stream_order``).
+arrive in publication order, undated ones last (see ``arrival_order``).
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from dossier.model import Article, Evidence, Story
 from dossier.nlp.sentences import split_sentences
@@ -86,31 +87,60 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     params = params or Params()
     meta = store.article_meta()
     changed_set = set(changed)
-    members = {aid: Member.from_bytes(v) for aid, v in store.signatures(SIGNATURE_KIND) if aid not in changed_set}
-    articles = {a.id: a for a in store.iter_articles(list(changed))}
-    new = {doc.id: member_of(articles[doc.id], doc) for doc in docs_from_store(store, list(articles))}
-    members.update(new)
+    members = Members({aid: v for aid, v in store.signatures(SIGNATURE_KIND) if aid not in changed_set})
+    arrivals = members.featurize(store, list(changed))
     clusterer = StoryClusterer(params)
-    clusterer.observe(m.doc for m in members.values())
-    order = stream_order([m.doc for m in new.values()])
+    clusterer.observe(members.docs())
+    order = arrival_order(arrivals, params.max_gap_days)
     stored = Stored(store.objects("story", Story), members, changed_set, clusterer)
     stored.restore_open(_open_since(order, params))
-    for doc in order:
-        rep = meta.get(doc.id, {}).get("duplicate_of")
+    for aid, approx in order:
+        doc = members[aid].doc
+        doc.approx_date = approx
+        rep = meta.get(aid, {}).get("duplicate_of")
         home = stored.story_of(rep) if rep else None
         stored.touched.add(clusterer.join(home, doc) if home else clusterer.add(doc))
     stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
     with store.transaction() as conn:
-        store.put_signatures(conn, SIGNATURE_KIND, {aid: m.to_bytes() for aid, m in new.items()})
         store.replace_objects(conn, "story", StoriesStage.name, stories,
                               links={s.id: s.article_ids for s in stories}, ids=stored.touched)
     return stories
 
 
+class Members:
+    """Every article's stored features, kept compressed and read when needed (a big corpus fits)."""
+
+    def __init__(self, blobs: dict[str, bytes]):
+        self.blobs = blobs
+
+    def __getitem__(self, article_id: str) -> Member:
+        return Member.from_bytes(self.blobs[article_id])
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.blobs
+
+    def docs(self) -> Iterator[StoryDoc]:
+        for value in self.blobs.values():
+            yield Member.from_bytes(value).doc
+
+    def featurize(self, store: Store, ids: list[str], chunk: int = 150) -> list[tuple[str, date | None]]:
+        """Compute and store the features of the given articles, a chunk at a time; return (id, date) in order."""
+        arrivals = []
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            articles = {a.id: a for a in store.iter_articles(part)}
+            new = {doc.id: member_of(articles[doc.id], doc).to_bytes() for doc in docs_from_store(store, part)}
+            with store.transaction() as conn:
+                store.put_signatures(conn, SIGNATURE_KIND, new)
+            self.blobs.update(new)
+            arrivals += [(aid, self[aid].doc.date) for aid in part if aid in new]
+        return arrivals
+
+
 class Stored:
     """The stored stories, rebuilt in the clusterer when they can still take the new articles."""
 
-    def __init__(self, stories: Sequence[Story], members: dict[str, Member], changed: set[str], clusterer: StoryClusterer):
+    def __init__(self, stories: Sequence[Story], members: Members, changed: set[str], clusterer: StoryClusterer):
         self.stories = {s.id: s for s in stories}
         self.home = {aid: s.id for s in stories for aid in s.article_ids}
         self.members, self.changed, self.clusterer = members, changed, clusterer
@@ -137,28 +167,32 @@ class Stored:
         return self.clusterer.story_of.get(article_id)
 
 
-def _open_since(order: list[StoryDoc], params: Params) -> str | None:
+def _open_since(order: list[tuple[str, date | None]], params: Params) -> str | None:
     """The day from which a stored story can take one of the new articles (ISO), or None for any."""
-    days = [d.date or d.approx_date for d in order]
+    days = [day for _, day in order]
     if not days or any(day is None for day in days):
         return None
     return (min(days) - timedelta(days=params.max_gap_days)).isoformat()
 
 
-def stream_order(docs: list[StoryDoc]) -> list[StoryDoc]:
-    """Articles in the order news would have brought them, by publication day. An undated article
-    is taken to be from about the day of the dated one ingested before it, and comes after the
-    dated ones: they anchor the stories it is then compared with."""
+def arrival_order(arrivals: list[tuple[str, date | None]], max_jump_days: int = 90) -> list[tuple[str, date | None]]:
+    """(id, date) of articles in ingest order -> (id, date or approximate date) in the order news would
+    have brought them: by publication day, undated ones after the dated ones, which anchor the stories
+    they meet. An undated article is taken to be from about the day of the dated one ingested before it,
+    if the ingest order looks like a stream: consecutive dated articles typically within ``max_jump_days``
+    (an archive ingested in another order gives no such clue)."""
+    days = [day for _, day in arrivals if day]
+    jumps = sorted(abs((b - a).days) for a, b in pairwise(days))
+    stream = bool(jumps) and jumps[len(jumps) // 2] <= max_jump_days
     keyed, last = [], None
-    for i, doc in enumerate(docs):
-        if doc.date is None:
-            doc.approx_date = last
-        last = doc.date or last
-        keyed.append((doc.date is None, doc.date or doc.approx_date or date.min, i, doc))
-    return [k[-1] for k in sorted(keyed, key=lambda k: k[:3])]
+    for i, (aid, day) in enumerate(arrivals):
+        last = day or last
+        approx = day or (last if stream else None)
+        keyed.append((day is None, approx or date.min, i, aid, approx))
+    return [(k[3], k[4]) for k in sorted(keyed, key=lambda k: k[:3])]
 
 
-def story_object(clusterer: StoryClusterer, story_id: str, members: dict[str, Member], meta: dict[str, dict]) -> Story:
+def story_object(clusterer: StoryClusterer, story_id: str, members: Members, meta: dict[str, dict]) -> Story:
     """The Story record: members by date, title of its most central article, span, outlets and sources."""
     published = {aid: (meta.get(aid, {}).get("published") or "") for aid in clusterer.stories[story_id].members}
     ordered = sorted(published, key=lambda aid: published[aid] or "9999")  # stable: arrival order within a day
@@ -181,7 +215,7 @@ def story_object(clusterer: StoryClusterer, story_id: str, members: dict[str, Me
     )
 
 
-def _central(clusterer: StoryClusterer, story_id: str, ordered: list[str], members: dict[str, Member],
+def _central(clusterer: StoryClusterer, story_id: str, ordered: list[str], members: Members,
              meta: dict[str, dict]) -> str:
     """The member that best stands for the story: an original with a title, closest to the centroid."""
     def rank(aid: str) -> tuple[bool, float]:
@@ -198,7 +232,7 @@ def _title(member: Member) -> str:
     return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _source(aid: str, members: dict[str, Member], meta: dict[str, dict], clusterer: StoryClusterer) -> SourceInfo:
+def _source(aid: str, members: Members, meta: dict[str, dict], clusterer: StoryClusterer) -> SourceInfo:
     m = meta.get(aid, {})
     vector = clusterer.term_df.weigh(members[aid].doc.terms)
     return SourceInfo(aid, m.get("outlet"), members[aid].relays, m.get("duplicate_of"), vector)
