@@ -146,7 +146,7 @@ def test_shipped_profile_finds_people_places_and_organisations(shipped):
 
 
 def test_shipped_profile_batches_keep_order_and_offsets(shipped):
-    texts = ["", "Nothing to see here.", TEXT, "Headline about Angela Merkel\n\nShe met Emmanuel Macron in Paris."]
+    texts = ["", "Nothing to see here.", TEXT, "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday."]
     results = shipped.predict(texts)
     assert len(results) == 4 and results[0] == [] and results[1] == []
     assert results[2] == shipped.predict([TEXT])[0]

@@ -108,3 +108,8 @@ def test_tokens_cover_every_non_space_character_once(text):
         assert last <= start < end
         last = end
     assert "".join(text[a:b] for a, b in spans) == "".join(text.split())
+
+
+def test_list_numbers_and_lone_closing_quotes_stay_in_their_sentence():
+    assert sentences("1. Jane Doe (Jamaica) 12.71 seconds") == ["1. Jane Doe (Jamaica) 12.71 seconds"]
+    assert sentences('I did not play well . "\nNext line') == ['I did not play well . "', "Next line"]

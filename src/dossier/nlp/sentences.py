@@ -71,7 +71,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = match.end()
         while cut < end and text[cut] in _CLOSERS:
             cut += 1
-        if _is_boundary(text, match.start(), match.group(), cut, end):
+        if _is_boundary(text, match.start(), match.group(), cut, end) and not _is_enumerator(text, sent_start, match.start()):
             spans.append((sent_start, cut))
             sent_start = cut
     spans.append((sent_start, end))
@@ -87,7 +87,7 @@ def _is_boundary(text: str, mark: int, punct: str, cut: int, end: int) -> bool:
         return True
     nxt = rest[0]
     if nxt in _OPENERS:
-        nxt = rest[1:2] or "A"
+        nxt = rest[1:2] or "a"  # a lone quote mark at the end closes this sentence
     if not (nxt.isupper() or nxt.isdigit()):
         return False  # "Yahoo! said", "the U.S. and", "p.m. yesterday"
     if punct != ".":
@@ -105,6 +105,12 @@ def _is_boundary(text: str, mark: int, punct: str, cut: int, end: int) -> bool:
     if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return starter  # "Acme Inc. The company ..." vs "U.S. President"
     return True
+
+
+def _is_enumerator(text: str, start: int, mark: int) -> bool:
+    """A list number or letter ("1.", "b.") at the start of a sentence does not end it."""
+    head = text[start:mark].strip()
+    return len(head) <= 3 and head.isalnum() and (head.isdigit() or len(head) == 1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
