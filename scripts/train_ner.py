@@ -11,7 +11,7 @@ machine gives the same model. Each run takes under 40 minutes on 2 CPU cores.
 from __future__ import annotations
 
 import argparse
-import math
+import json
 import random
 import shutil
 import sys
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="where to write the model (default: inside the package)")
     parser.add_argument("--epochs", type=int, help="training epochs (default: 30 fast, 5 accurate)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--swap", type=float, default=0.2, help="accurate: probability of mention replacement")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (smoke tests)")
     args = parser.parse_args(argv)
     train = read_iob(args.data / "conllpp_train.txt")
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile == "fast":
         train_fast(train, dev, args.out or MODELS / "fast", args.epochs or 30, args.seed)
     else:
-        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed)
+        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed, args.swap)
     print(f"done in {(time.time() - started) / 60:.1f} min")
 
 
@@ -66,15 +67,17 @@ def to_docbin(sentences: list[Sentence], path: Path) -> None:
 
 
 def fast_overrides(work: Path, epochs: int, seed: int) -> dict:
-    """Changes to spaCy's CPU "efficiency" NER config, chosen on CoNLL dev (see the report in bench/ner.py)."""
+    """Changes to spaCy's CPU "efficiency" NER config (tok2vec CNN width 96, depth 4), chosen on CoNLL dev."""
     return {
         "paths.train": str(work / "train.spacy"),
         "paths.dev": str(work / "dev.spacy"),
         "system.seed": seed,
         "training.max_epochs": epochs,
         "training.max_steps": 0,
-        "training.patience": 4000,
+        "training.patience": 3000,
         "training.eval_frequency": 500,
+        "training.dropout": 0.2,
+        "training.optimizer.use_averages": True,
     }
 
 
@@ -89,10 +92,14 @@ def train_fast(train: list[Sentence], dev: list[Sentence], out: Path, epochs: in
         config = init_config(lang="en", pipeline=["ner"], optimize="efficiency", gpu=False)
         config.to_disk(work / "config.cfg")
         spacy_train(work / "config.cfg", work / "out", overrides=fast_overrides(work, epochs, seed))
+        best = work / "out" / "model-best"
+        meta = json.loads((best / "meta.json").read_text())
+        meta.update(name="dossier_ner_fast", version="1.0.0", description="dossier fast NER, trained on CoNLL-2003 (CoNLL++)")
+        (best / "meta.json").write_text(json.dumps(meta, indent=2))
         if out.exists():
             shutil.rmtree(out)
-        shutil.copytree(work / "out" / "model-best", out)
-    print(f"fast model written to {out}")
+        shutil.copytree(best, out)
+    print(f"fast model written to {out} (dev F1 {meta['performance']['ents_f']:.4f})")
 
 
 # ------------------------------------------------------- accurate: MiniLM tagger
@@ -127,7 +134,28 @@ def batches(chunks, encoder, budget: int, rng: random.Random):
     return out
 
 
-def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int) -> None:
+def swap_mentions(words: list[str], tags: list[str], mentions: dict, rng: random.Random, p: float):
+    """Mention replacement: each entity, with probability ``p``, becomes another training entity of its type,
+    so the model learns names from their context rather than memorising the names it has seen."""
+    if p <= 0:
+        return words, tags
+    spans = {i: (j, label) for i, j, label in tag_spans(tags)}
+    out_w, out_t, k = [], [], 0
+    while k < len(words):
+        if k in spans and rng.random() < p:
+            j, label = spans[k]
+            new = rng.choice(mentions[label])
+            out_w += new
+            out_t += [f"B-{label}"] + [f"I-{label}"] * (len(new) - 1)
+            k = j
+        else:
+            out_w.append(words[k])
+            out_t.append(tags[k])
+            k += 1
+    return out_w, out_t
+
+
+def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int, swap: float) -> None:
     import torch
     from safetensors.torch import save_file
 
@@ -144,6 +172,10 @@ def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs
     model.load_base()
     model.freeze_base()
     tag_index = {t: i for i, t in enumerate(TAGS)}
+    mentions: dict[str, list[list[str]]] = {}
+    for s in train:
+        for a, b, label in tag_spans(s.tags):
+            mentions.setdefault(label, []).append(s.tokens[a:b])
     # Half the chunks are single sentences (how CoNLL is scored), half carry document context.
     packings = [chunk(train, encoder, 0), chunk(train, encoder, 128)]
     steps_per_epoch = sum(len(batches(p, encoder, 2048, rng)) for p in packings) // 2
@@ -158,6 +190,7 @@ def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs
         model.train()
         started, losses = time.time(), []
         for batch in batches(packings[epoch % 2], encoder, 2048, rng):
+            batch = [swap_mentions(w, t, mentions, rng, swap) for w, t in batch]
             words = [w for w, _ in batch]
             ids, cases, attention, first = encoder.batch(words)
             gold = torch.full(first.shape, -100, dtype=torch.long)

