@@ -18,10 +18,22 @@ relation per cue. Contents are compared as sets of word tokens (``\\w+``):
 
 Texts annotated by several annotators (agreement studies) count once, with
 the first annotator's file. Speaker accuracy: over the pairs matched by overlap/max whose gold relation
-has a Source, the share whose predicted speaker span overlaps that Source.
-Scare quotes are not statements and are not scored.
+has a Source, the share whose predicted speaker span overlaps that Source, or names the same person
+elsewhere in the text (same surname, a capitalised name word; pronouns and descriptions never match this
+way), the bench's stand-in for "resolves to the same entity".
+Scare quotes are not statements and are not scored. Extraction is the rules plus
+the learned tagger (``dossier.quotes.learned``, trained on the train part by
+scripts/train_quotes.py, so its train figures are optimistic); ``--rules-only``
+scores the rules alone. Speed is articles per second of extraction, sentence
+splitting included.
 
-    python bench/quotes.py [--part dev|train|both] [--errors N] [--no-seeds]
+The seeds check scores quotes per article, speakers and carriers against
+seed_gold.json, then runs the pipeline on the five seeds and checks the gold
+quote matches: M1-M4 (one utterance in several renderings) must each come out
+as one Statement, M8/M9 (one claim on different occasions) must stay apart, and
+no two gold matches may share a statement.
+
+    python bench/quotes.py [--part dev|train|both] [--errors N] [--no-seeds] [--rules-only]
 """
 
 from __future__ import annotations
@@ -31,6 +43,7 @@ import json
 import re
 import sys
 import time
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,8 +130,17 @@ def token_index(text: str) -> list[Span]:
 
 
 def tokens_in(index: list[Span], span: Span) -> list[int]:
+    """Ids of the word tokens overlapping a character span (``index`` is in text order)."""
     a, b = span
-    return [i for i, (s, e) in enumerate(index) if s < b and a < e]
+    first = bisect_left(index, a + 1, key=lambda token: token[1])  # the first token ending after a
+    out = []
+    for i in range(first, len(index)):
+        s, e = index[i]
+        if s >= b:
+            break
+        if a < e:
+            out.append(i)
+    return out
 
 
 # ------------------------------------------------------------------ predicting
@@ -131,9 +153,12 @@ class Predicted:
     text: str
 
 
+LEARNED = True
+
+
 def predict(doc: Document) -> list[Predicted]:
     """Extracted attributions of a document: statements joined by group, scare quotes left out."""
-    found = [f for f in find_attributions(doc.text, split_sentences(doc.text)) if f.kind != "scare"]
+    found = [f for f in find_attributions(doc.text, split_sentences(doc.text), learned=LEARNED) if f.kind != "scare"]
     index = token_index(doc.text)
     groups: dict[int, list] = {}
     for f in found:
@@ -152,6 +177,7 @@ def predict(doc: Document) -> list[Predicted]:
 
 @dataclass
 class Score:
+    documents: int = 0
     gold: int = 0
     predicted: int = 0
     matched: int = 0  # overlap/max pairs
@@ -185,6 +211,7 @@ def overlap_max(p: frozenset[int], g: frozenset[int]) -> float:
 
 
 def score_document(doc: Document, preds: list[Predicted], score: Score) -> None:
+    score.documents += 1
     score.gold += len(doc.gold)
     score.predicted += len(preds)
     score.direct_gold += sum(g.direct for g in doc.gold)
@@ -211,6 +238,8 @@ def _score_pair(doc: Document, p: Predicted, g: Relation, score: Score) -> None:
         return
     score.speaker_scored += 1
     right = p.speaker is not None and any(a < p.speaker[1] and p.speaker[0] < b for a, b in g.sources)
+    right = right or (p.speaker is not None and any(
+        same_name(doc.text[p.speaker[0] : p.speaker[1]], doc.text[a:b]) for a, b in g.sources))
     score.speaker_right += right
     if not right:
         said = doc.text[p.speaker[0] : p.speaker[1]] if p.speaker else None
@@ -218,13 +247,32 @@ def _score_pair(doc: Document, p: Predicted, g: Relation, score: Score) -> None:
         score.wrong_speaker.append(f"{doc.name}: predicted {said!r}, gold {gold!r}: {p.text[:100]!r}")
 
 
+NAME_WORD = re.compile(r"[A-Z][\w.-]*")
+
+
+def same_name(predicted: str, gold: str) -> bool:
+    """Another mention of the same named speaker in the document ("Reid" ... "Reid", "Sen. Harry Reid"): both
+    end in a capitalised name word, and the surnames agree. Pronouns and descriptions never match this way."""
+    def surname(phrase: str) -> str | None:
+        words = re.sub(r"\(.*?\)|[’']s\b", "", phrase).replace(",", " ").split()
+        last = words[-1] if words else ""
+        return last.lower() if NAME_WORD.fullmatch(last) and last.lower() not in {"he", "she", "it", "they", "we",
+                                                                                 "i", "you"} else None
+    a, b = surname(predicted), surname(gold)
+    return a is not None and a == b
+
+
 def evaluate(part: str, limit: int | None = None) -> tuple[Score, float]:
+    """The score of a part, and the seconds spent extracting (sentence splitting included, scoring not)."""
     docs = load(part)[:limit]
     score = Score()
-    started = time.perf_counter()
+    spent = 0.0
     for doc in docs:
-        score_document(doc, predict(doc), score)
-    return score, time.perf_counter() - started
+        started = time.perf_counter()
+        preds = predict(doc)
+        spent += time.perf_counter() - started
+        score_document(doc, preds, score)
+    return score, spent
 
 
 # ------------------------------------------------------------------ seeds
@@ -344,6 +392,78 @@ def _check_via(g: dict, q, counts: Counter) -> None:
     counts[f"via_{kind}_ok"] += any(key in c for c in carriers) or (q.speaker or "").lower() == key
 
 
+# ------------------------------------------------------------------ seeds: statements across outlets
+
+SAME_UTTERANCE = ("M1", "M2", "M3", "M4")  # each must come out as one Statement
+DIFFERENT_OCCASIONS = ("M8", "M9")  # renderings from different articles must stay apart
+
+
+def seed_statements_check() -> dict[str, str]:
+    """The seeds through the whole pipeline: gold quote matches linked as one statement, or kept apart."""
+    import tempfile
+
+    from dossier import Dossier
+
+    gold = json.loads((SHARED / "gold" / "seed_gold.json").read_text(encoding="utf-8"))
+    matches = {m["id"]: m for m in gold["cross_document"]["quote_matches"]}
+    with Dossier(Path(tempfile.mkdtemp()) / "seeds.db") as d:
+        d.ingest([SHARED / "seeds"])
+        d.run(["statements"])
+        names = {a.id: Path(a.source).name for a in d.articles()}
+        statement_of, quotes_by_doc = {}, {}
+        for st, quotes in d.statements():
+            for q in quotes:
+                statement_of[q.id] = st.id
+                quotes_by_doc.setdefault(names[q.article_id], []).append(q)
+    print("\nSeeds: gold quote matches (cross_document.quote_matches) through the pipeline")
+    linked = apart = 0
+    for mid in SAME_UTTERANCE + DIFFERENT_OCCASIONS:
+        found = [_statement_of_rendering(r, quotes_by_doc, statement_of) for r in matches[mid]["renderings"]]
+        hit = [(r["doc"][:3], st) for r, st in zip(matches[mid]["renderings"], found) if st]
+        if mid in SAME_UTTERANCE:
+            ok = len(hit) >= 2 and len({st for _, st in hit}) == 1
+            linked += ok
+        else:
+            by_doc = {}
+            for doc, st in hit:
+                by_doc.setdefault(doc, set()).add(st)
+            docs = list(by_doc)
+            ok = all(not (by_doc[a] & by_doc[b]) for i, a in enumerate(docs) for b in docs[i + 1 :])
+            apart += ok
+        statements = len({st for _, st in hit})
+        together = max((sum(st == s for _, st in hit) for _, s in hit), default=0)
+        print(f"  {mid}: renderings found {len(hit)}/{len(found)}, in {statements} statement(s), "
+              f"at most {together} together: "
+              f"{'ok' if ok else 'WRONG'} ({'one statement' if mid in SAME_UTTERANCE else 'kept apart'} wanted)")
+    merged = _merged_matches(matches, quotes_by_doc, statement_of)
+    summary = {"linked": f"{linked}/{len(SAME_UTTERANCE)}", "kept_apart": f"{apart}/{len(DIFFERENT_OCCASIONS)}",
+               "wrongly_merged": ", ".join(merged) or "none"}
+    print(f"  same utterance linked as one statement: {summary['linked']}; "
+          f"different occasions kept apart: {summary['kept_apart']}; "
+          f"different gold matches merged into one statement: {summary['wrongly_merged']}")
+    return summary
+
+
+def _merged_matches(matches: dict, quotes_by_doc: dict, statement_of: dict) -> list[str]:
+    """Pairs of different gold matches whose renderings ended up in one statement (M1-M9 are distinct)."""
+    ids = [m for m in matches if re.fullmatch(r"M\d+", m) and int(m[1:]) <= 9]
+    found = {m: {_statement_of_rendering(r, quotes_by_doc, statement_of) for r in matches[m]["renderings"]} - {None}
+             for m in ids}
+    return [f"{a}+{b}" for i, a in enumerate(ids) for b in ids[i + 1 :] if found[a] & found[b]]
+
+
+def _statement_of_rendering(rendering: dict, quotes_by_doc: dict, statement_of: dict) -> str | None:
+    """The statement of the extracted quote that best covers a gold rendering (half its words or more)."""
+    words = set(WORD.findall(rendering["text"].lower()))
+    best, best_value = None, 0.0
+    for q in quotes_by_doc.get(rendering["doc"], []):
+        q_words = set(WORD.findall(q.text.lower()))
+        value = len(words & q_words) / max(1, min(len(words), len(q_words)))
+        if value > best_value and len(words & q_words) >= 3:
+            best, best_value = q, value
+    return statement_of.get(best.id) if best is not None and best_value >= 0.6 else None
+
+
 # ------------------------------------------------------------------ main
 
 
@@ -353,7 +473,10 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print this many misses, spurious and wrong speakers")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents of a part")
     parser.add_argument("--no-seeds", action="store_true")
+    parser.add_argument("--rules-only", action="store_true", help="leave the learned tagger out")
     args = parser.parse_args()
+    global LEARNED
+    LEARNED = not args.rules_only
     if not POLNEAR.exists():
         sys.exit(f"{POLNEAR} is absent: put the shared benchmark data beside the repository.")
     parts = ["train", "dev"] if args.part == "both" else [args.part]
@@ -361,7 +484,8 @@ def main() -> None:
     for part in parts:
         score, seconds = evaluate(part, args.limit)
         row = score.row()
-        print(f"  {part:5}: gold {score.gold}, predicted {score.predicted}, {seconds:.1f}s")
+        print(f"  {part:5}: gold {score.gold}, predicted {score.predicted}, {seconds:.1f}s "
+              f"({score.documents / seconds:.0f} articles/s extracting, sentence splitting included)")
         print("    overlap/max>=0.5: P {P:.3f} R {R:.3f} F1 {F1:.3f} | coverage>=0.5: P {P_cov:.3f} R {R_cov:.3f} "
               "F1 {F1_cov:.3f} | exact R {exact_R:.3f} | direct R {direct_R:.3f} | speaker acc {speaker_acc:.3f} "
               .format(**row) + f"({score.speaker_right}/{score.speaker_scored})")
@@ -370,6 +494,7 @@ def main() -> None:
                 print(f"    {label}: {item}")
     if not args.no_seeds:
         seeds_check()
+        seed_statements_check()
 
 
 if __name__ == "__main__":

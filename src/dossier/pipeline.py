@@ -10,6 +10,7 @@ articles that changed and update incrementally.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,7 @@ def _load_builtin_stages() -> None:
     import dossier.quotes.stage  # noqa: F401
     import dossier.stories.stage  # noqa: F401
     import dossier.resolve.stage  # noqa: F401
+    import dossier.events.stage  # noqa: F401
 
 
 def ordered(names: Iterable[str] | None = None) -> list[type[Stage]]:
@@ -104,10 +106,20 @@ def ordered(names: Iterable[str] | None = None) -> list[type[Stage]]:
     return out
 
 
+_MAX_KEY = 200  # the store's stage_runs.key column; PostgreSQL enforces the length
+
+
 def stage_key(cls: type[Stage]) -> str:
-    """The stage's version and, recursively, the versions of its inputs."""
+    """The stage's version and, recursively, the versions of its inputs.
+
+    A key that would outgrow the store's column (deep dependency chains) keeps its
+    readable head and ends in a hash of the whole, so it still changes with any input.
+    """
     deps = ",".join(stage_key(STAGES[d]) for d in cls.requires)
-    return f"{cls.name}@{cls.version}" + (f"[{deps}]" if deps else "")
+    key = f"{cls.name}@{cls.version}" + (f"[{deps}]" if deps else "")
+    if len(key) <= _MAX_KEY:
+        return key
+    return f"{key[:_MAX_KEY - 20]}#{hashlib.sha1(key.encode()).hexdigest()[:16]}"
 
 
 def run(
@@ -115,37 +127,73 @@ def run(
     stages: Iterable[str] | None = None,
     progress: Progress | None = None,
     batch_size: int | None = None,
+    engine: str | Engine | None = None,
 ) -> RunReport:
-    """Bring every article up to date with the given (default: all) stages."""
+    """Bring every article up to date with the given (default: all) stages.
+
+    The per-article stages run on ``engine`` ("local": this process or a pool of
+    local processes, see the ``workers`` setting; "ray": a Ray cluster); this
+    process writes every result, so the store sees one writer whatever the engine.
+    """
+    from dossier.engine import get_engine
+
     report = RunReport()
     size = batch_size or settings.get("batch_size")
-    for cls in ordered(stages):
-        stage = cls()
-        stage.store = store
-        key = stage_key(cls)
-        stale = store.stale_article_ids(cls.name, key)
-        if progress:
-            progress.start(cls.name, len(stale))
-        if cls.scope == "corpus":
-            if stale:
-                stage.run_corpus(store, stale)
-                with store.transaction() as conn:
-                    store.mark_done(conn, stale, cls.name, key)
-            if progress:
-                progress.advance(len(stale))
-        else:
-            for i in range(0, len(stale), size):
-                batch = stale[i : i + size]
-                _run_batch(store, stage, key, batch, report)
-                if progress:
-                    progress.advance(len(batch))
-        report.processed[cls.name] = len(stale)
+    runner = get_engine(engine or "local", store) if engine is None or isinstance(engine, str) else engine
+    try:
+        for cls in ordered(stages):
+            _run_stage(store, cls, runner, size, progress, report)
+    finally:
+        runner.close()
     return report
 
 
-def _run_batch(store: Store, stage: Stage, key: str, ids: Sequence[str], report: RunReport) -> None:
-    articles = list(store.iter_articles(ids))
-    failed: set[str] = set()
+class Engine(Protocol):
+    """Runs a per-article stage over batches of article ids; yields each batch's result."""
+
+    def map_batches(self, cls: type[Stage], batches: list[list[str]]) -> Iterable[BatchResult]: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class BatchResult:
+    ids: list[str]
+    outputs: list[ArticleOutput]
+    failed: dict[str, str]  # article id -> what went wrong
+
+
+def _run_stage(store: Store, cls: type[Stage], runner: Engine, size: int, progress: Progress | None,
+               report: RunReport) -> None:
+    key = stage_key(cls)
+    stale = store.stale_article_ids(cls.name, key)
+    if progress:
+        progress.start(cls.name, len(stale))
+    if cls.scope == "corpus":
+        if stale:
+            stage = cls()
+            stage.store = store
+            stage.run_corpus(store, stale)
+            with store.transaction() as conn:
+                store.mark_done(conn, stale, cls.name, key)
+        if progress:
+            progress.advance(len(stale))
+    else:
+        batches = [stale[i : i + size] for i in range(0, len(stale), size)]
+        for result in runner.map_batches(cls, batches):
+            write_batch(store, cls, key, result, report)
+            if progress:
+                progress.advance(len(result.ids))
+    report.processed[cls.name] = len(stale)
+
+
+def process_batch(stage: Stage, ids: Sequence[str]) -> BatchResult:
+    """Run a per-article stage on stored articles; no writes, so it can run in any process."""
+    return process_articles(stage, ids, list(stage.store.iter_articles(ids)))
+
+
+def process_articles(stage: Stage, ids: Sequence[str], articles: list[Article]) -> BatchResult:
+    """Run a per-article stage on articles already read (from the store, or a Parquet shard)."""
+    failed: dict[str, str] = {}
     try:
         outputs = stage.process(articles)
     except Exception:  # one bad article must fail alone: retry the batch one by one
@@ -154,15 +202,19 @@ def _run_batch(store: Store, stage: Stage, key: str, ids: Sequence[str], report:
             try:
                 outputs.extend(stage.process([article]))
             except Exception as exc:  # noqa: BLE001 - reported, counted, skipped
-                where = f"stage {stage.name}, article {article.id}"
-                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                failed.add(article.id)
-                report.failures.append(f"{where}: {detail}")
-                store.record_error(where, detail)
+                failed[article.id] = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return BatchResult(list(ids), outputs, failed)
+
+
+def write_batch(store: Store, cls: type[Stage], key: str, result: BatchResult, report: RunReport) -> None:
+    """Store a batch's outputs and bookkeeping in one transaction (a crash loses at most this batch)."""
+    for article_id, detail in result.failed.items():
+        where = f"stage {cls.name}, article {article_id}"
+        report.failures.append(f"{where}: {detail}")
+        store.record_error(where, detail)
     with store.transaction() as conn:
-        for out in outputs:
-            store.replace_annotations(conn, out.article.id, stage.name, out.annotations)
-        if stage.writes_article:
-            store.save_articles_in(conn, [o.article for o in outputs])
+        store.replace_annotations_many(conn, cls.name, [(o.article.id, o.annotations) for o in result.outputs])
+        if cls.writes_article:
+            store.save_articles_in(conn, [o.article for o in result.outputs])
         # Failed articles stay stale, so the next run tries them again.
-        store.mark_done(conn, [i for i in ids if i not in failed], stage.name, key)
+        store.mark_done(conn, [i for i in result.ids if i not in result.failed], cls.name, key)

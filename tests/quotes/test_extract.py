@@ -192,6 +192,18 @@ def test_role_speaker_resolves_to_the_holder_of_the_role():
     assert speaker_mention(q, mentions) is mentions[0]
 
 
+def test_role_description_goes_to_a_person_of_its_country():
+    """ "the Kremlin chief" follows a Belarusian speaker in the same sentence but names Russia's leader."""
+    text = ("Russian President Oleg Smirnov visited his ally Ivan Petrov in Minsk on Monday. While the Belarusian "
+            "president urged closer military cooperation, the Kremlin chief spoke of very fruitful talks.")
+    smirnov = mention(text, "Oleg Smirnov", role="Russian President")
+    smirnov.country = "RUS"
+    petrov = mention(text, "Ivan Petrov")
+    quotes = [q for q in quotes_of(text, [smirnov, petrov]) if q.kind == "indirect"]
+    by_speaker = {q.speaker: q.chain[0].name for q in quotes}
+    assert by_speaker["the Kremlin chief"] == "Oleg Smirnov", by_speaker
+
+
 def test_speaker_named_in_the_previous_paragraph():
     text = ("Colonel Ivo Marek described the night of the shelling.\n\n"
             "“We heard the first rounds before dawn and took cover in the cellar.”")
@@ -278,6 +290,21 @@ def test_carrier_carried_to_the_next_quote_by_the_same_speaker():
     first, second = [q for q in quotes_of(text, mentions) if q.kind == "indirect"]
     assert carriers(first) == [("Vesti agency", True)]
     assert carriers(second) == [("Vesti agency", False)]  # inferred, not stated
+
+
+def test_narrated_quotes_take_the_speaker_of_the_next_sentence():
+    text = ("The minister was blunt. The “hysterical reaction” of the West made the operation “necessary.” "
+            "The talks were over, the Kora agency quoted the foreign minister as saying.")
+    quotes = quotes_of(text)
+    scare = [q for q in quotes if q.text in {"hysterical reaction", "necessary."}]
+    assert scare and all(q.speaker == "the foreign minister" for q in scare), [(q.text, q.speaker) for q in quotes]
+    assert all(carriers(q) == [("Kora agency", False)] for q in scare)
+
+
+def test_a_credit_line_names_the_carrier():
+    text = "“Our forces are purely defensive,” Defence Minister Ivo Marek said in a statement. Valdoria Times."
+    q = only(quotes_of(text), "direct")
+    assert carriers(q) == [("Valdoria Times", True)]
 
 
 def test_quote_spans_and_ids_are_consistent():

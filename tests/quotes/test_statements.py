@@ -63,3 +63,48 @@ def test_different_speakers_are_never_one_statement(store, monkeypatch):
     write_quotes(store, [quote(a, claim), quote(b, claim, speaker="Orlov", entity="ent_orlov")])
     link_statements(store, [a.id, b.id])
     assert len(store.objects("statement", Statement)) == 2
+
+
+def test_a_partial_quote_joins_the_fuller_rendering_of_another_outlet(store, monkeypatch):
+    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+    partial = "because of the worsening situation along the western borders"
+    full = ("Given the worsening situation along the western borders of our union, we agreed to deploy a joint "
+            "regional group of forces and to hold exercises.")
+    a = add_article(store, f"The move came “{partial}”, he said.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
+    write_quotes(store, [quote(a, partial, kind="partial"), quote(b, full)])
+    link_statements(store, [a.id, b.id])
+    (st,) = store.objects("statement", Statement)
+    assert st.scores[0]["basis"] == "fragment"
+
+
+def test_a_short_fragment_with_few_shared_words_stays_apart(store, monkeypatch):
+    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+    partial = "western borders"
+    full = "Given the worsening situation along the western borders of our union, we agreed to deploy forces."
+    a = add_article(store, f"He spoke of the “{partial}” again.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
+    write_quotes(store, [quote(a, partial, kind="partial"), quote(b, full)])
+    link_statements(store, [a.id, b.id])
+    assert len(store.objects("statement", Statement)) == 2
+
+
+def test_statements_of_one_story(tmp_path, monkeypatch):
+    """``Dossier.statements(story=...)`` (the CLI's ``quotes --story``) keeps the statements made in that story."""
+    from dossier import Dossier
+    from dossier.model import Story
+
+    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+    with Dossier(tmp_path / "d.db") as d:
+        store = d.store
+        a = add_article(store, "“Saboteurs are trained across the border,” he said.", "Valdoria Daily", "2023-10-09")
+        b = add_article(store, "“The harvest was the best in a decade,” she said.", "VTA", "2023-10-09")
+        write_quotes(store, [quote(a, "Saboteurs are trained across the border"),
+                             quote(b, "The harvest was the best in a decade", speaker="Orlov", entity="ent_orlov")])
+        link_statements(store, [a.id, b.id])
+        with store.transaction() as conn:
+            store.replace_objects(conn, "story", "stories", [Story(id="sto_border", title="Border", article_ids=[a.id])],
+                                  links={"sto_border": [a.id]})
+        found = d.statements(story="sto_border")
+        assert [s.text for s, _ in found] == ["Saboteurs are trained across the border"]
+        assert len(d.statements()) == 2

@@ -9,7 +9,6 @@ import pytest
 
 import dossier.stories.stage  # noqa: F401 - registers the stage
 from dossier import Dossier
-from dossier.core import demo_corpus
 from dossier.model import Story
 from dossier.stories.stage import SIGNATURE_KIND, Member, arrival_order, update_stories
 
@@ -129,12 +128,10 @@ def test_an_archive_ingested_out_of_date_order_gives_undated_articles_no_date():
 
 
 @pytest.mark.slow
-def test_demo_corpus_gives_the_planted_events(tmp_path):
-    with Dossier(tmp_path / "demo.db") as d:
-        d.ingest([demo_corpus()])
-        d.run()
-        names = {a.id: Path(a.source).name for a in d.articles()}
-        stories = d.store.objects("story", Story)
+def test_demo_corpus_gives_the_planted_events(demo_run):
+    d, _ = demo_run
+    names = {a.id: Path(a.source).name for a in d.articles()}
+    stories = d.store.objects("story", Story)
     planted = {"a0": "A", "wire.jsonl:1": "A", "b0": "B", "wire.jsonl:2": "B", "korvasc": "B", "c0": "C", "orlov": "C"}
 
     def event(name: str) -> str:

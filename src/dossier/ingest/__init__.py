@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,10 +93,19 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[Artic
         yield exc
 
 
+def _guarded(items: Iterator[Article | BadInput], name: str) -> Iterator[Article | BadInput]:
+    """A reader bug fails that input alone: the rest of the ingest goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - reported as a bad input, counted, skipped
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        yield BadInput(name, f"the reader failed ({detail}); the rest of the input was skipped, please report it")
+
+
 def _gunzip(data: bytes, name: str) -> bytes:
     try:
         return gzip.decompress(data)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise BadInput(name, f"broken gzip data ({exc})") from exc
 
 
@@ -136,6 +146,18 @@ def ingest(
     on_progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read the paths into the store. Bad inputs are reported, counted and skipped."""
+    return ingest_inputs(store, iter_inputs(paths), fmt, batch_size, on_error, on_progress)
+
+
+def ingest_inputs(
+    store: Store,
+    inputs: Iterable[tuple[str, bytes | BadInput]],
+    fmt: str | None = None,
+    batch_size: int = 100,
+    on_error: Callable[[BadInput], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read (name, bytes) inputs into the store, committing every ``batch_size`` articles."""
     report = IngestReport()
     batch: list[Article] = []
 
@@ -151,13 +173,13 @@ def ingest(
         if on_error:
             on_error(exc)
 
-    for name, data in iter_inputs(paths):
+    for name, data in inputs:
         if on_progress:
             on_progress(name)
         if isinstance(data, BadInput):
             problem(data)
             continue
-        for item in read_bytes(data, name, fmt):
+        for item in _guarded(read_bytes(data, name, fmt), name):
             if isinstance(item, BadInput):
                 problem(item)
                 continue

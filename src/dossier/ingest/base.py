@@ -72,7 +72,11 @@ def _mostly_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
 def make_article(
     content: str, source: str, fmt: str, hints: dict[str, Any] | None = None, url: str | None = None
 ) -> Article:
-    """An Article whose id is the hash of its raw content."""
+    """An Article whose id is the hash of its raw content.
+
+    NUL characters are dropped: no reader means them, and PostgreSQL text cannot hold them.
+    """
+    content = content.replace("\x00", "")
     limit = settings.get("max_article_chars")
     if len(content) > limit:
         raise BadInput(source, f"article of {len(content):,} characters is over the {limit:,} limit")

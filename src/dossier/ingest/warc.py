@@ -14,6 +14,10 @@ from dossier.ingest.html import read_html
 from dossier.model import Article
 
 
+# warcio meets damaged headers with whatever error the parsing line raises.
+_WARCIO_FAILURES = (ArchiveLoadFailed, ValueError, EOFError, OSError, AttributeError, TypeError, KeyError, IndexError)
+
+
 def read_warc(data: bytes, source: str) -> Iterator[Article | BadInput]:
     found = 0
     try:
@@ -38,8 +42,9 @@ def read_warc(data: bytes, source: str) -> Iterator[Article | BadInput]:
                 yield from read_html(body, where, url=url, hints=hints)
             except BadInput as exc:
                 yield exc
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
-        yield BadInput(source, f"broken WARC archive ({exc}); records before the damage were read")
+    except _WARCIO_FAILURES as exc:
+        detail = " ".join(str(exc).split())[:160]  # warcio quotes the bad line, newlines and all
+        yield BadInput(source, f"broken WARC archive ({detail}); records before the damage were read")
         return
     if not found:
         yield BadInput(source, "WARC archive holds no HTML response records")

@@ -79,8 +79,11 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|an|ese|ish|[lqdnzt]i|ic)$")
 # Words before a name that are not part of it.
 HONORIFICS = frozenset(
     "mr mrs ms miss mx dr prof sir dame president pm premier minister chancellor king queen crown prince "
-    "princess his her excellency highness majesty gen col lt maj capt sgt adm cmdr gov sen rep rev fr".split()
+    "princess his her excellency highness majesty gen col lt maj capt sgt adm cmdr gov sen rep rev fr "
+    "shri sri smt shrimati aunty imam grand ayatollah dg dgp dig igp ssp".split()
 )
+# "Minister of Finance": the portfolio after a post is part of a title, not an organisation.
+_PORTFOLIO_OF = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Mm]inistry)\s+(?:of|for)\s+(?:the\s+)?$")
 TRAILERS = frozenset("and or of the for in on at to & ,".split())
 _PREFIXES = frozenset("north south east west northern southern eastern western sri new roman upper lower".split())
 
@@ -175,6 +178,10 @@ def model_words(text: str, tokens: list[tuple[int, int]]) -> list[str]:
 
 def entity(text: str, tokens: list[tuple[int, int]], i: int, j: int, label: str) -> Span | None:
     """The char span of tokens [i, j) as a dossier entity, edge punctuation dropped; None if not kept."""
+    for k in range(i + 1, j):
+        if "\n" in text[tokens[k - 1][1] : tokens[k][0]]:
+            j = k  # a name does not run over a line break ("Steve Negus\n\nGlobal")
+            break
     while i < j and not any(c.isalnum() for c in text[tokens[i][0] : tokens[i][1]]):
         i += 1
     while j > i and not any(c.isalnum() for c in text[tokens[j - 1][0] : tokens[j - 1][1]]):
@@ -182,9 +189,29 @@ def entity(text: str, tokens: list[tuple[int, int]], i: int, j: int, label: str)
     while j - i > 1 and text[tokens[j - 1][0] : tokens[j - 1][1]] in TRAILERS:
         j -= 1  # "Cartier Philanthropy and": a name does not end on a function word
     mapped = relabel(text, tokens[i][0], tokens[j - 1][1], label) if i < j else None
+    if mapped == "ORG" and _PORTFOLIO_OF.search(text[max(0, tokens[i][0] - 40) : tokens[i][0]]):
+        return None
+    word = text[tokens[i][0] : tokens[i][1]] if j - i == 1 else ""
+    if word.isupper() and word.lower() in HONORIFICS:
+        return None  # a title's abbreviation alone ("DIG", "PM") is no name
     while mapped == "PERSON" and i < j and text[tokens[i][0] : tokens[i][1]].lower().rstrip(".") in HONORIFICS:
         i += 1  # "Mr Kato" -> "Kato": titles are not part of the name (CoNLL, OntoNotes)
     return (tokens[i][0], tokens[j - 1][1], mapped) if mapped and i < j else None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,2}")
+
+
+def join_initials(text: str, spans: list[Span]) -> list[Span]:
+    """"R" + "B Sreekumar" -> "R B Sreekumar": a person's initials split off from the rest of the name."""
+    out: list[Span] = []
+    for a, b, label in spans:
+        if out and label == "PERSON" and out[-1][2] == "PERSON" and text[out[-1][1] : a] == " ":
+            if _INITIALS.fullmatch(text[out[-1][0] : out[-1][1]]):
+                out[-1] = (out[-1][0], b, label)
+                continue
+        out.append((a, b, label))
+    return out
 
 
 def harmonize(text: str, spans: list[Span]) -> list[Span]:
@@ -277,7 +304,7 @@ class ShippedSpacyNER:
         for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             found = (entity(texts[n], tokens, e.start, e.end, e.label_) for e in doc.ents)
             out[n] += [span for span in found if span]
-        return [harmonize(text, spans) for text, spans in zip(texts, out)]
+        return [harmonize(text, join_initials(text, spans)) for text, spans in zip(texts, out)]
 
 
 # ------------------------------------------------------------- transformer
@@ -314,7 +341,7 @@ class TransformerNER:
                 logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).float().log_softmax(-1)
                 for (n, (tokens, _)), row in zip(batch, logp):
                     out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
-        return [harmonize(text, sorted(spans)) for text, spans in zip(texts, out)]
+        return [harmonize(text, join_initials(text, sorted(spans))) for text, spans in zip(texts, out)]
 
     def _windows(self, text: str):
         """Consecutive sentences packed up to ``max_pieces`` word pieces; a longer sentence is cut."""

@@ -26,6 +26,10 @@ SAME_MEANING = 0.72  # cosine of MiniLM embeddings
 SAME_WORDS = 0.5  # Jaccard of content words
 UNKNOWN_SPEAKER_MEANING = 0.9  # stricter when a side has no resolved speaker
 MAX_DAYS_APART = 7
+CHAIN_FLOOR = 0.5  # least similarity of any two renderings (different articles) within one statement
+QUOTED_KINDS = {"direct", "partial"}
+FRAGMENT_WORDS = 4  # a partial quote shares at least this many content words with the fuller rendering ...
+FRAGMENT_SHARE = 0.5  # ... and at least this share of its own
 EMBEDDING_KIND = "quote-minilm"
 WORD = re.compile(r"[a-z]{3,}")
 STOP = set("the and that this with for are was were have has had not but they them their our you your from will "
@@ -91,9 +95,14 @@ def content_words(text: str) -> set[str]:
 
 
 def similarity(a: Quote, b: Quote, vectors: dict[str, np.ndarray]) -> tuple[float, str]:
-    """(score, basis): MiniLM cosine where available, else content-word Jaccard."""
+    """(score, basis): MiniLM cosine where available, else content-word Jaccard; a fragment one outlet quotes
+    whose words mostly recur in another outlet's fuller quote counts as the same words."""
     wa, wb = content_words(a.text), content_words(b.text)
     jaccard = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    shared = len(wa & wb)
+    quoted = a.kind in QUOTED_KINDS and b.kind in QUOTED_KINDS  # verbatim words, not a paraphrase
+    if quoted and jaccard < SAME_WORDS and shared >= FRAGMENT_WORDS and shared >= FRAGMENT_SHARE * min(len(wa), len(wb)):
+        return 1.0, "fragment"
     if a.id in vectors and b.id in vectors:
         cosine = float(vectors[a.id] @ vectors[b.id])
         if cosine >= SAME_MEANING or jaccard < SAME_WORDS:
@@ -139,6 +148,8 @@ def _link(quotes: list[Quote], vectors, meta) -> list[tuple[list[Quote], list[di
                 if score >= needed:
                     ri, rj = find(i), find(j)
                     if ri != rj:
+                        if not _related_throughout(quotes, members, find, ri, rj, vectors):
+                            continue
                         parent[rj] = ri
                         scores[ri] += scores.pop(rj, [])
                     scores[find(i)].append({"a": a.id, "b": b.id, "score": round(score, 3), "basis": basis})
@@ -146,6 +157,15 @@ def _link(quotes: list[Quote], vectors, meta) -> list[tuple[list[Quote], list[di
     for i, q in enumerate(quotes):
         groups[find(i)].append(q)
     return [(members, scores.get(root, [])) for root, members in groups.items()]
+
+
+def _related_throughout(quotes: list[Quote], members: list[int], find, ri: int, rj: int, vectors) -> bool:
+    """Two groups join only when every pair across them (from different articles) is at least loosely
+    related: one close pair must not chain two different claims of a speaker into one statement."""
+    left = [k for k in members if find(k) == ri]
+    right = [k for k in members if find(k) == rj]
+    return all(similarity(quotes[x], quotes[y], vectors)[0] >= CHAIN_FLOOR
+               for x in left for y in right if quotes[x].article_id != quotes[y].article_id)
 
 
 def _statement(members: list[Quote], scores: list[dict], meta: dict[str, dict]) -> Statement:

@@ -36,6 +36,7 @@ class Context:
     text: str
     mentions: list[Mention]  # sorted by start, none inside quoted text
     speakers: list[tuple[int, int, Mention]] = field(default_factory=list)  # (sentence, offset, mention)
+    countries: dict[str, str] = field(default_factory=dict)  # person -> country, learned from role descriptions
 
 
 def resolve_speaker(kind: str, span: tuple[int, int], sentence: int, words: list[str], ctx: Context) -> Mention | None:
@@ -52,7 +53,11 @@ def resolve_speaker(kind: str, span: tuple[int, int], sentence: int, words: list
         return _antecedent_person(ctx, span[0], sentence)
     titles = TITLE.findall(" ".join(lows))
     if titles:
-        return _person_for_role(ctx, span, sentence, " ".join(words), titles[-1], overlapping)
+        person = _person_for_role(ctx, span, sentence, " ".join(words), titles[-1], overlapping)
+        country = country_in(" ".join(words))
+        if person is not None and country:
+            ctx.countries.setdefault(person.canonical or person.text, country)
+        return person
     heads = [m for m in overlapping if lows[-1] in m.text.lower()]
     if heads:
         return heads[0]
@@ -105,7 +110,7 @@ def _person_for_role(ctx: Context, span: tuple[int, int], sentence: int, phrase:
     """ "the president": the latest speaker if the role fits, else the article's holder of that role."""
     country = country_in(phrase)
     for m in reversed(_recent_speakers(ctx, span[0], sentence)):
-        if _fits(m, head, country, unknown_ok=True):
+        if _fits(m, head, country, unknown_ok=True, known=_country_of(m, ctx)):
             return m
     people = [m for m in overlapping if m.type == "PERSON"]
     if people:
@@ -114,14 +119,28 @@ def _person_for_role(ctx: Context, span: tuple[int, int], sentence: int, phrase:
     later = [m for m in ctx.mentions if m.type == "PERSON" and m.start >= span[1]]
     for candidates, unknown_ok in ((reversed(earlier), False), (reversed(earlier), True), (later, True)):
         for m in candidates:
-            if _fits(m, head, country, unknown_ok):
+            if _fits(m, head, country, unknown_ok, known=_country_of(m, ctx)):
                 return m
     return None
 
 
-def _fits(m: Mention, head: str, country: str | None, unknown_ok: bool) -> bool:
-    """Whether a person may be described by a role head (and country): "president" fits "Belarusian President"."""
-    if country and m.country and m.country != country:
+def _country_of(m: Mention, ctx: Context) -> str | None:
+    """A person's country from any mention of them in the article, or from the role description a speaker
+    resolved through ("the Belarusian president" makes Lukashenko Belarusian)."""
+    if m.country:
+        return m.country
+    name = m.canonical or m.text
+    for other in ctx.mentions:
+        if other.country and (other.canonical or other.text) == name:
+            return other.country
+    return ctx.countries.get(name)
+
+
+def _fits(m: Mention, head: str, country: str | None, unknown_ok: bool, known: str | None = None) -> bool:
+    """Whether a person may be described by a role head (and country): "president" fits "Belarusian President";
+    "the Kremlin chief" (Russia) does not fit a Belarusian."""
+    known = known or m.country
+    if country and known and known != country:
         return False
     heads = TITLE.findall(m.role or "")
     if not heads:

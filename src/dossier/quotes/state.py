@@ -13,7 +13,7 @@ from dossier.model import Mention
 from dossier.quotes.frames import Frame, find_frames
 from dossier.quotes.marks import Quoted, find_quoted
 from dossier.quotes.speakers import speaker_kind
-from dossier.quotes.tokens import Sent, Tok, build_sentences, sentence_of
+from dossier.quotes.tokens import Sent, Tok, build_sentences, mark_inside, sentence_of
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Article:
         quoted = find_quoted(text)
         sents = build_sentences(text, spans, quoted)
         self.quoted = [cut_unclosed(q, sents) for q in quoted]
-        self.sents = build_sentences(text, spans, self.quoted)
+        self.sents = mark_inside(sents, self.quoted)
         self.frames = [find_frames(s) for s in self.sents]
         self.found: list[Found] = []
         self.used: set[int] = set()  # ids of frames that introduce a direct quote

@@ -17,10 +17,10 @@ class Tok:
     end: int
     text: str
     inside: bool = False  # within quotation marks (marks included)
+    low: str = field(init=False, repr=False, compare=False)  # lower-cased text, read on every rule
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
     @property
     def is_word(self) -> bool:
@@ -61,6 +61,16 @@ def build_sentences(text: str, spans: list[tuple[int, int]], quoted: list[Quoted
     for i, (start, end) in enumerate(spans):
         toks = [Tok(a, b, text[a:b], _inside(a, regions)) for a, b in tokenize(text, start, end)]
         out.append(Sent(i, start, end, max(0, bisect_right(para_starts, start) - 1), toks))
+    return out
+
+
+def mark_inside(sents: list[Sent], quoted: list[Quoted]) -> list[Sent]:
+    """The same sentences with quote membership recomputed for other quoted spans (tokens are not redone)."""
+    regions = sorted((q.outer_start, q.outer_end) for q in quoted if not q.single)
+    out = []
+    for s in sents:
+        toks = [Tok(t.start, t.end, t.text, _inside(t.start, regions)) for t in s.toks]
+        out.append(Sent(s.index, s.start, s.end, s.paragraph, toks))
     return out
 
 

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from dossier.errors import NotFound, StoreError
+from dossier.errors import MissingExtra, NotFound, StoreError, require
 from dossier.model import Article, utcnow
 from dossier.store import schema as s
 
@@ -40,6 +40,12 @@ def database_url(db: str | Path) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+def _shown(db: str | Path) -> str:
+    """The database for messages, without a password."""
+    db = str(db)
+    return make_url(db).render_as_string(hide_password=True) if "://" in db else db
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -55,6 +61,7 @@ class Store:
         self.engine = engine
         self.dialect = engine.dialect.name
         self.migrate()
+        self._key_fts_by_seq()
 
     @classmethod
     def open(cls, db: str | Path) -> Store:
@@ -67,12 +74,20 @@ class Store:
                 engine = create_engine(url)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
+                if url.startswith("postgresql+psycopg://"):
+                    require("psycopg", "postgres", "A PostgreSQL database")
                 engine = create_engine(url, pool_pre_ping=True)
             return cls(engine)
-        except StoreError:
+        except (StoreError, MissingExtra):
             raise
         except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"cannot open database {db}: {exc}. Check the path or URL.") from exc
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise StoreError(f"cannot open database {_shown(db)}: {reason}. Check the path or URL.") from exc
+
+    @property
+    def url(self) -> str:
+        """The database URL, password included: for worker processes that open the same store."""
+        return self.engine.url.render_as_string(hide_password=False)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -136,46 +151,55 @@ class Store:
         """
         if not batch:
             return []
-        ids = [a.id for a in batch]
         new: list[str] = []
+        rows: list[dict[str, Any]] = []
         with self.engine.begin() as conn:
-            known = self._existing_ids(conn, ids)
+            known = self._existing_ids(conn, [a.id for a in batch])
             seq = conn.execute(select(func.coalesce(func.max(s.articles.c.seq), 0))).scalar_one()
             for article in batch:
                 if article.id not in known:
                     seq += 1
-                    conn.execute(insert(s.articles).values(**self._article_row(article), seq=seq))
+                    rows.append({**self._article_row(article), "seq": seq})
                     known.add(article.id)
                     new.append(article.id)
-                self._add_source(conn, article.id, article.source)
+            if rows:  # one executemany: per-row statements cost more than the rows
+                conn.execute(insert(s.articles), rows)
+            self._add_sources(conn, batch)
         return new
 
     def _existing_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         rows = conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(list(ids))))
         return {r[0] for r in rows}
 
-    def _add_source(self, conn: Connection, article_id: str, source: str) -> None:
-        exists = conn.execute(
-            select(s.article_sources.c.article_id).where(
-                s.article_sources.c.article_id == article_id, s.article_sources.c.source == source
-            )
-        ).first()
-        if not exists:
-            conn.execute(insert(s.article_sources).values(article_id=article_id, source=source, seen_at=utcnow()))
+    def _add_sources(self, conn: Connection, batch: Sequence[Article]) -> None:
+        """Remember where each article was read, once per (article, source)."""
+        pairs = dict.fromkeys((a.id, a.source) for a in batch)
+        t = s.article_sources
+        query = select(t.c.article_id, t.c.source).where(t.c.article_id.in_({a for a, _ in pairs}))
+        stored = {(r[0], r[1]) for r in conn.execute(query)}
+        missing = [p for p in pairs if p not in stored]
+        if missing:
+            now = utcnow()
+            conn.execute(insert(t), [dict(article_id=a, source=src, seen_at=now) for a, src in missing])
 
     @staticmethod
-    def _article_row(a: Article) -> dict[str, Any]:
+    def _article_fields(a: Article) -> dict[str, Any]:
+        """The columns stages may change (not the raw input or where it came from)."""
         row = {c: getattr(a, c) for c in _ARTICLE_COLUMNS}
-        row.update(
-            id=a.id,
-            source=a.source,
-            format=a.format,
-            raw=zlib.compress(a.raw.encode("utf-8"), 6),
-            data=json.dumps({k: a.model_dump(mode="json")[k] for k in _ARTICLE_DATA}),
-            ingested_at=a.ingested_at,
-            updated_at=utcnow(),
-        )
+        row["data"] = json.dumps(a.model_dump(mode="json", include=set(_ARTICLE_DATA)))
+        row["updated_at"] = utcnow()
         return row
+
+    @classmethod
+    def _article_row(cls, a: Article) -> dict[str, Any]:
+        return {
+            **cls._article_fields(a),
+            "id": a.id,
+            "source": a.source,
+            "format": a.format,
+            "raw": zlib.compress(a.raw.encode("utf-8"), 6),
+            "ingested_at": a.ingested_at,
+        }
 
     @staticmethod
     def _article_from_row(row) -> Article:
@@ -198,29 +222,47 @@ class Store:
             self.save_articles_in(conn, batch)
 
     def save_articles_in(self, conn: Connection, batch: Iterable[Article]) -> None:
-        for a in batch:
-            row = self._article_row(a)
-            for key in ("id", "raw", "source", "format", "ingested_at"):
-                row.pop(key)
-            conn.execute(update(s.articles).where(s.articles.c.id == a.id).values(**row))
-            self._index_text(conn, a)
+        batch = list(batch)
+        if not batch:
+            return
+        rows = [{**self._article_fields(a), "_id": a.id} for a in batch]
+        conn.execute(update(s.articles).where(s.articles.c.id == bindparam("_id")), rows)
+        self._index_text(conn, batch)
 
-    def _index_text(self, conn: Connection, a: Article) -> None:
-        conn.execute(text("DELETE FROM articles_fts WHERE article_id = :id"), {"id": a.id})
-        body = a.text if a.text is not None else (a.raw_text or "")
+    def _index_text(self, conn: Connection, batch: Sequence[Article]) -> None:
+        rows = [{"id": a.id, "title": a.title or "", "text": a.text if a.text is not None else (a.raw_text or "")}
+                for a in batch]
         if self.dialect == "sqlite":
-            conn.execute(
-                text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"),
-                {"id": a.id, "title": a.title or "", "text": body},
-            )
+            # FTS5 cannot index article_id (UNINDEXED): key its rows by the article's seq,
+            # so replacing one is a rowid lookup, not a scan of the whole index.
+            ids = list({r["id"] for r in rows})
+            seqs = dict(conn.execute(select(s.articles.c.id, s.articles.c.seq).where(s.articles.c.id.in_(ids))).all())
+            for r in rows:
+                r["seq"] = seqs[r["id"]]
+            conn.execute(text("DELETE FROM articles_fts WHERE rowid = :seq"), rows)
+            conn.execute(text("INSERT INTO articles_fts (rowid, article_id, title, text) "
+                              "VALUES (:seq, :id, :title, :text)"), rows)
         else:
+            conn.execute(text("DELETE FROM articles_fts WHERE article_id = :id"), rows)
             conn.execute(
                 text(
                     "INSERT INTO articles_fts (article_id, title, text, doc) VALUES (:id, :title, :text,"
                     " setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :text))"
                 ),
-                {"id": a.id, "title": a.title or "", "text": body},
+                rows,
             )
+
+    def _key_fts_by_seq(self) -> None:
+        """Stores made before the search index was keyed by seq: re-key it once (fast replaces)."""
+        if self.dialect != "sqlite" or self.get_meta("fts_rowid") == "seq":
+            return
+        with self.engine.begin() as conn:
+            conn.execute(text("CREATE TEMP TABLE fts_old AS SELECT article_id, title, text FROM articles_fts"))
+            conn.execute(text("DELETE FROM articles_fts"))
+            conn.execute(text("INSERT INTO articles_fts (rowid, article_id, title, text) SELECT a.seq, o.article_id,"
+                              " o.title, o.text FROM fts_old o JOIN articles a ON a.id = o.article_id"))
+            conn.execute(text("DROP TABLE fts_old"))
+            self._set_meta(conn, "fts_rowid", "seq")
 
     def article_meta(self) -> dict[str, dict[str, Any]]:
         """id -> published, outlet, duplicate_of, title: what global stages need, without text."""
@@ -306,11 +348,12 @@ class Store:
         if self.dialect == "sqlite":
             return self._search_sqlite(query, limit)
         sql = text(
-            "SELECT article_id, title, ts_headline('simple', text, q) AS snippet, ts_rank(doc, q) AS score "
+            "SELECT article_id, title, ts_headline('simple', text, q, :opts) AS snippet, ts_rank(doc, q) AS score "
             "FROM articles_fts, plainto_tsquery('simple', :q) q WHERE doc @@ q ORDER BY score DESC LIMIT :n"
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(sql, {"q": query, "n": limit})]
+            rows = conn.execute(sql, {"q": query, "n": limit, "opts": _HEADLINE_OPTIONS})
+            return [dict(r._mapping) for r in rows]
 
     def _search_sqlite(self, query: str, limit: int) -> list[dict[str, Any]]:
         sql = text(
@@ -376,6 +419,19 @@ class Store:
             delete(s.annotations).where(s.annotations.c.article_id == article_id, s.annotations.c.stage == stage)
         )
         rows = [_annotation_row(kind, article_id, stage, item) for kind, item in items]
+        if rows:
+            conn.execute(insert(s.annotations), rows)
+
+    def replace_annotations_many(
+        self, conn: Connection, stage: str, per_article: Sequence[tuple[str, Iterable[tuple[str, BaseModel]]]]
+    ) -> None:
+        """``replace_annotations`` for a batch of articles, in two statements instead of two per article."""
+        ids = [article_id for article_id, _ in per_article]
+        for chunk in _chunks(ids, 500):
+            conn.execute(
+                delete(s.annotations).where(s.annotations.c.stage == stage, s.annotations.c.article_id.in_(chunk))
+            )
+        rows = [_annotation_row(kind, aid, stage, item) for aid, items in per_article for kind, item in items]
         if rows:
             conn.execute(insert(s.annotations), rows)
 
@@ -448,7 +504,7 @@ class Store:
         if article_id is not None:
             linked = select(s.object_articles.c.object_id).where(s.object_articles.c.article_id == article_id)
             q = q.where(s.objects.c.id.in_(linked))
-        q = q.order_by(s.objects.c.score.desc(), s.objects.c.name)
+        q = q.order_by(s.objects.c.score.desc().nulls_last(), s.objects.c.name, s.objects.c.id)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
@@ -498,6 +554,9 @@ class Store:
                     out[_plural(kind)] = n
         return out
 
+
+# Snippets mark hits as SQLite's snippet() does: [word] … [word].
+_HEADLINE_OPTIONS = "StartSel=[, StopSel=], FragmentDelimiter=…, MaxFragments=2, MaxWords=24, MinWords=8"
 
 # The model field an annotation's ``ref`` column fills when read back.
 _REF_FIELDS = {"mention": "entity_id", "quote": "statement_id"}

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from dossier.errors import DossierError
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt")  # gdelt: tab-separated, for events
 
 
 def _flat(value: Any) -> Any:
@@ -42,7 +42,8 @@ def _write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: TextIO) -> int:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             if writer is None:
-                writer = csv.DictWriter(fh, fieldnames=list(row), extrasaction="ignore")
+                writer = csv.DictWriter(fh, fieldnames=list(row), extrasaction="ignore",
+                                        delimiter="\t" if fmt == "gdelt" else ",")
                 writer.writeheader()
             writer.writerow({k: _flat(v) for k, v in row.items()})
         n += 1

@@ -91,11 +91,14 @@ def source_groups(members: Sequence[SourceInfo], max_rewrite_checks: int = 300) 
     def link(key: str, i: int) -> None:
         union(first.setdefault(key, i), i)
 
+    from dossier.stories.outlets import registry  # the registry reads sources' name keys
+
+    known = registry()
     for i, m in enumerate(members):
         link("copy:" + (m.duplicate_of or m.article_id), i)  # the duplicate detector's groups
         origin = m.relays or m.outlet
         if origin:
-            link("origin:" + origin, i)
+            link("origin:" + known.canonical(origin), i)  # "AP" and "Associated Press" are one
     names = [k.removeprefix("origin:") for k in first if k.startswith("origin:")]
     for x, a in enumerate(names):  # one organisation, however spelled or abbreviated
         for b in names[:x]:

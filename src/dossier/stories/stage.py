@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
+from dossier import settings
 from dossier.model import Article, Evidence, Story
 from dossier.nlp.sentences import split_sentences
 from dossier.pipeline import Stage, register
@@ -79,7 +80,7 @@ class StoriesStage(Stage):
     params: Params = Params()
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:
-        update_stories(store, changed, self.params)
+        update_stories(store, changed, replace(self.params, threshold=float(settings.get("story_threshold"))))
 
 
 def update_stories(store: Store, changed: Sequence[str], params: Params | None = None) -> list[Story]:
@@ -236,3 +237,8 @@ def _source(aid: str, members: Members, meta: dict[str, dict], clusterer: StoryC
     m = meta.get(aid, {})
     vector = clusterer.term_df.weigh(members[aid].doc.terms)
     return SourceInfo(aid, m.get("outlet"), members[aid].relays, m.get("duplicate_of"), vector)
+
+
+# The stages that read stories register with this module (the pipeline imports it).
+import dossier.stories.details
+import dossier.stories.storylines  # noqa: F401

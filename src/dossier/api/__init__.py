@@ -1,0 +1,53 @@
+"""The REST API (under /api, its OpenAPI spec at /api/openapi.json) and the web UI, in one app.
+
+    from dossier.api import create_app
+    app = create_app("news.db", token="secret")   # serve with uvicorn
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from dossier import __version__, settings
+from dossier.core import Dossier
+
+# Pages run no inline script and load nothing from elsewhere: even a missed escape cannot run code.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(db: str | Path | None = None, token: str | None = None):
+    """An ASGI app over the database; ``token`` (default DOSSIER_API_TOKEN) guards writes."""
+    import fastapi
+    from fastapi.staticfiles import StaticFiles
+
+    from dossier.api import errors, routes
+    from dossier.web import pages
+
+    d = Dossier(db)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        d.close()
+
+    app = fastapi.FastAPI(title="dossier", version=__version__, lifespan=lifespan,
+                          openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # Swagger UI needs a CDN
+                          description="Articles, stories, entities, statements and events with their evidence.")
+    app.state.dossier = d
+    app.state.token = token if token is not None else settings.get("api_token")
+    errors.install(app)
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    return app

@@ -1,0 +1,204 @@
+"""The REST API under /api: thin handlers over ``Dossier`` and the read models in ``views``.
+
+Read endpoints are open (the server binds to localhost by default); endpoints that
+change data need the token from DOSSIER_API_TOKEN in an ``Authorization: Bearer``
+header (or ``X-Dossier-Token``).
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
+
+from dossier.api import views
+from dossier.api.errors import ApiError
+from dossier.core import EXPORTS, Dossier
+from dossier.model import Event, Quote
+
+router = APIRouter(prefix="/api")
+
+Limit = Query(50, ge=1, le=500, description="Page size.")
+Offset = Query(0, ge=0, description="Items to skip.")
+
+
+def dossier(request: Request) -> Dossier:
+    return request.app.state.dossier
+
+
+DossierDep = Annotated[Dossier, Depends(dossier)]
+
+
+def require_token(request: Request) -> None:
+    """Endpoints that change data: the caller must present the configured token."""
+    expected = request.app.state.token
+    if not expected:
+        raise ApiError(403, "changing data through the API is disabled: set DOSSIER_API_TOKEN and restart the server")
+    given = request.headers.get("x-dossier-token") or ""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    if not given or not secrets.compare_digest(given.encode(), str(expected).encode()):
+        raise ApiError(401, "a valid token is required: send 'Authorization: Bearer <DOSSIER_API_TOKEN>'")
+
+
+@router.get("/info", summary="Counts of what the database holds")
+def info(d: DossierDep) -> dict[str, int]:
+    return d.summary()
+
+
+@router.get("/articles", summary="Articles in ingest order")
+def articles(d: DossierDep, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return views.page(d.store.list_articles(limit=limit, offset=offset), d.store.count("articles"), limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article: metadata, clean text and removed junk")
+def article(d: DossierDep, article_id: str,
+            raw: bool = Query(False, description="Include the raw input.")) -> dict[str, Any]:
+    return views.article_json(views.get_article(d, article_id), raw=raw)
+
+
+@router.get("/articles/{article_id}/annotations", summary="Sentences, mentions, quotes, dates and events of an article")
+def article_annotations(d: DossierDep, article_id: str) -> dict[str, Any]:
+    a = views.get_article(d, article_id)
+    ann = views.article_annotations(d, a.id)
+    return {k: v if isinstance(v, dict) else [x.model_dump(mode="json") for x in v] for k, v in ann.items()}
+
+
+@router.get("/stories", summary="Stories, newest first, with article and independent-source counts")
+def stories(d: DossierDep, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return views.story_list(d, limit, offset)
+
+
+@router.get("/stories/{story_id}", summary="One story: articles, statements by speaker, events, timeline")
+def story(d: DossierDep, story_id: str) -> dict[str, Any]:
+    return views.story_detail(d, story_id)
+
+
+@router.get("/storylines", summary="Stories grouped into storylines")
+def storylines(d: DossierDep, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    lines = views.storylines(d)
+    return views.page(lines[offset : offset + limit], len(lines), limit, offset)
+
+
+@router.get("/entities", summary="Resolved entities, most mentioned first")
+def entities(d: DossierDep, name: str | None = Query(None, description="Only names containing this."),
+             limit: int = Limit,
+             offset: int = Offset) -> dict[str, Any]:
+    return views.entity_list(d, name, limit, offset)
+
+
+@router.get("/entities/{name_or_id}", summary="One entity: names, roles, mentions, statements, events, co-occurrences")
+def entity(d: DossierDep, name_or_id: str) -> dict[str, Any]:
+    return views.entity_detail(d, name_or_id)
+
+
+@router.get("/statements", summary="Statements (who said what), optionally of one speaker")
+def statements(d: DossierDep, speaker: str | None = Query(None, description="Name, alias or entity id."),
+               limit: int = Limit,
+               offset: int = Offset) -> dict[str, Any]:
+    return views.statement_list(d, speaker, limit, offset)
+
+
+@router.get("/statements/{statement_id}", summary="One statement with all its renderings and source chains")
+def statement(d: DossierDep, statement_id: str) -> dict[str, Any]:
+    return views.statement_detail(d, statement_id)
+
+
+@router.get("/quotes", summary="Quotes (renderings) of one article")
+def quotes(d: DossierDep, article_id: str = Query(..., description="Article id or prefix.")) -> dict[str, Any]:
+    a = views.get_article(d, article_id)
+    items = [q.model_dump(mode="json") for q in d.store.annotations("quote", Quote, article_id=a.id)]
+    return views.page(items, len(items), len(items), 0)
+
+
+@router.get("/events", summary="Events (PLOVER): most reported first, or those of a story or an article")
+def events(d: DossierDep, story_id: str | None = None, article_id: str | None = None, limit: int = Limit,
+           offset: int = Offset) -> dict[str, Any]:
+    if story_id or article_id:
+        ids = views.get_story(d, story_id).article_ids if story_id else [views.get_article(d, article_id).id]
+        found = views.events_for(d, ids)
+        items = [e.model_dump(mode="json") for e in found[offset : offset + limit]]
+        return views.page(items, len(found), limit, offset)
+    found = d.store.objects("event", Event, limit=limit + offset)[offset:]
+    return views.page([e.model_dump(mode="json") for e in found], views.count_objects(d, "event"), limit, offset)
+
+
+@router.get("/search", summary="Full-text search over titles and clean text")
+def search(d: DossierDep, q: str = Query(..., min_length=1, description="Words or an FTS query."),
+           limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+    hits = d.search(q, limit)
+    return views.page(hits, None, limit, 0)
+
+
+@router.get("/export/{kind}", summary="Export data as JSON Lines, CSV or Parquet")
+def export(d: DossierDep, kind: str, format: Literal["jsonl", "csv", "parquet"] = "jsonl"):
+    if kind not in EXPORTS:
+        raise ApiError(404, f"nothing to export as {kind!r}: choose one of {', '.join(EXPORTS)}")
+    tmp = Path(tempfile.mkdtemp(prefix="dossier-export-")) / f"{kind}.{format}"
+    d.export(kind, format, tmp)
+    media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet"}[format]
+    return FileResponse(tmp, media_type=media, filename=tmp.name,
+                        background=BackgroundTask(_remove, tmp))
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.parent.rmdir()
+
+
+# -- endpoints that change data ---------------------------------------------
+
+class Document(BaseModel):
+    name: str = Field(..., description="File name; its extension picks the reader (.txt, .html, .json, .jsonl ...).")
+    content: str
+
+
+class IngestRequest(BaseModel):
+    documents: list[Document] = Field(..., min_length=1, max_length=1000)
+    format: str | None = Field(None, description="Force a reader: text, html, json, jsonl, warc, feed.")
+    run: bool = Field(True, description="Run the pipeline afterwards.")
+
+
+class MergeRequest(BaseModel):
+    a: str = Field(..., description="Entity name, alias or id (kept).")
+    b: str = Field(..., description="Entity name, alias or id (merged into a).")
+
+
+class SplitRequest(BaseModel):
+    forms: list[str] = Field(..., min_length=1, description="Name forms that are another entity.")
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)], summary="Store documents (and run the pipeline)")
+def ingest(d: DossierDep, body: IngestRequest) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="dossier-ingest-") as tmp:
+        paths = []
+        for i, doc in enumerate(body.documents):
+            path = Path(tmp) / f"{i:05d}_{Path(doc.name).name or 'document.txt'}"
+            path.write_text(doc.content, encoding="utf-8")
+            paths.append(path)
+        problems: list[str] = []
+        report = d.ingest(paths, fmt=body.format, on_error=lambda e: problems.append(e.problem))
+    failures = d.run().failures if body.run and report.new else []
+    return {"read": report.read, "new": report.new, "already_stored": report.already_stored,
+            "skipped": problems, "failures": failures}
+
+
+@router.post("/entities/merge", dependencies=[Depends(require_token)], summary="Merge two entities (stored decision)")
+def merge(d: DossierDep, body: MergeRequest) -> dict[str, Any]:
+    return d.merge_entities(body.a, body.b).model_dump(mode="json")
+
+
+@router.post("/entities/{name_or_id}/split", dependencies=[Depends(require_token)],
+             summary="Split name forms off an entity (stored decision)")
+def split(d: DossierDep, name_or_id: str, body: SplitRequest) -> dict[str, Any]:
+    before = views.get_entity(d, name_or_id)
+    mentions = d.mentions(before.id)
+    d.split_entity(before.id, body.forms)
+    return {"split": body.forms, "entities": [e.model_dump(mode="json") for e in views.entities_now(d, mentions)]}

@@ -1,0 +1,417 @@
+"""Read models shared by the REST API and the web pages: one story, entity or article
+with everything a page shows about it, built from indexed lookups (never a full scan
+of the corpus per request).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+
+from dossier.core import Dossier
+from dossier.model import Article, Entity, Event, Mention, Quote, Sentence, Statement, Story, Storyline, TimeMention
+from dossier.store import schema as s
+
+M = TypeVar("M", bound=BaseModel)
+
+# The model field an annotation's ``ref`` column fills (as the store does when reading).
+_REF_FIELDS = {"mention": "entity_id", "quote": "statement_id"}
+LIGHT_ARTICLE_COLUMNS = ("id", "title", "outlet", "author", "published", "language", "duplicate_of", "url")
+MAX_ENTITY_ARTICLES = 500  # an entity in more articles is summarized from its first 500
+
+
+def _chunks(items: Sequence[str], n: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(items), n):
+        yield list(items[i : i + n])
+
+
+def articles_light(d: Dossier, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Listing rows (no text) for the given article ids, in the given order."""
+    cols = [s.articles.c[c] for c in LIGHT_ARTICLE_COLUMNS]
+    found: dict[str, dict[str, Any]] = {}
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(list(ids)):
+            for r in conn.execute(select(*cols).where(s.articles.c.id.in_(chunk))):
+                found[r[0]] = dict(r._mapping)
+    return [found[i] for i in ids if i in found]
+
+
+def annotations_in(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
+    """Annotations of one kind for several articles in one indexed query per 500 articles."""
+    ref_field = _REF_FIELDS.get(kind)
+    items: list[M] = []
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(list(article_ids)):
+            q = (select(s.annotations.c.data, s.annotations.c.ref)
+                 .where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
+                 .order_by(s.annotations.c.article_id, s.annotations.c.start))
+            for data, ref in conn.execute(q):
+                item = model.model_validate_json(data)
+                if ref_field and ref and hasattr(item, ref_field):
+                    setattr(item, ref_field, ref)
+                items.append(item)
+    return items
+
+
+def objects_by_ids(d: Dossier, kind: str, model: type[M], ids: Iterable[str]) -> list[M]:
+    """Corpus objects by primary key, in no particular order.
+
+    The kind is checked in Python: with it in the WHERE clause SQLite walks the kind index
+    (every object of the kind) instead of the primary key.
+    """
+    out: list[M] = []
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(ids))):
+            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
+            out.extend(model.model_validate_json(data) for k, data in conn.execute(q) if k == kind)
+    return out
+
+
+def linked_objects(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
+    """Corpus objects of ``kind`` linked to any of the articles."""
+    ids: set[str] = set()
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(list(article_ids)):
+            q = select(s.object_articles.c.object_id).where(
+                s.object_articles.c.kind == kind, s.object_articles.c.article_id.in_(chunk))
+            ids.update(r[0] for r in conn.execute(q))
+    return objects_by_ids(d, kind, model, ids)
+
+
+def articles_of_object(d: Dossier, object_id: str, limit: int = MAX_ENTITY_ARTICLES) -> list[str]:
+    q = select(s.object_articles.c.article_id).where(s.object_articles.c.object_id == object_id).limit(limit)
+    with d.store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]
+
+
+# Exact ids first: they hit the primary key, while the library's prefix lookups
+# (LIKE 'x%', case-insensitive) scan the table. A prefix still works, more slowly.
+
+def get_story(d: Dossier, story_id: str) -> Story:
+    return next(iter(objects_by_ids(d, "story", Story, [story_id])), None) or d.story(story_id)
+
+
+def get_statement(d: Dossier, statement_id: str) -> Statement:
+    return next(iter(objects_by_ids(d, "statement", Statement, [statement_id])), None) or d.statement(statement_id)
+
+
+def get_entity(d: Dossier, name_or_id: str) -> Entity:
+    return next(iter(objects_by_ids(d, "entity", Entity, [name_or_id])), None) or d.entity(name_or_id)
+
+
+def get_article(d: Dossier, article_id: str) -> Article:
+    return next(iter(d.store.iter_articles(ids=[article_id])), None) or d.article(article_id)
+
+
+def count_objects(d: Dossier, kind: str) -> int:
+    return d.store.count("objects", kind=kind)
+
+
+def page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+# -- stories ---------------------------------------------------------------
+
+# Story ids newest first, per open Dossier, rebuilt only when the stories change.
+_STORY_ORDER: WeakKeyDictionary[Dossier, tuple[tuple[float, tuple], list[str]]] = WeakKeyDictionary()
+
+
+def _stories_signature(d: Dossier) -> tuple:
+    q = select(func.count(), func.max(s.objects.c.updated_at)).where(s.objects.c.kind == "story")
+    with d.store.engine.connect() as conn:
+        return tuple(conn.execute(q).one())
+
+
+def story_order(d: Dossier, max_age: float = 5.0) -> list[str]:
+    """Story ids, newest first: sorted once, then checked for changes at most every ``max_age`` seconds."""
+    cached = _STORY_ORDER.get(d)
+    now = time.monotonic()
+    if cached is not None and now - cached[0][0] < max_age:
+        return cached[1]
+    signature = _stories_signature(d)
+    if cached is None or cached[0][1] != signature:
+        cached = ((now, signature), [st.id for st in d.stories()])
+    else:
+        cached = ((now, signature), cached[1])
+    _STORY_ORDER[d] = cached
+    return cached[1]
+
+
+def story_list(d: Dossier, limit: int, offset: int) -> dict[str, Any]:
+    order = story_order(d)
+    wanted = order[offset : offset + limit]
+    by_id = {st.id: st for st in objects_by_ids(d, "story", Story, wanted)}
+    return page([story_row(by_id[i]) for i in wanted if i in by_id], len(order), limit, offset)
+
+
+def story_row(st: Story) -> dict[str, Any]:
+    """A story for listings: counts and outlets, without its summary, timeline and facts."""
+    row = st.model_dump(mode="json", exclude={"summary", "timeline", "facts", "corroboration", "contradictions"})
+    row["article_count"] = len(st.article_ids)
+    row["disagreements"] = len(st.contradictions)
+    return row
+
+
+def events_for(d: Dossier, article_ids: Sequence[str]) -> list[Event]:
+    """Corpus events (one per action, with every report) reported in the articles, by date."""
+    events = linked_objects(d, "event", Event, article_ids)
+    return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
+
+
+def event_reports(d: Dossier, article_id: str) -> list[Event]:
+    """The events as one article reports them (its own evidence), else the corpus events it is linked to."""
+    return annotations_in(d, "event_report", Event, [article_id]) or events_for(d, [article_id])
+
+
+def statements_for(d: Dossier, article_ids: Sequence[str]) -> tuple[list[Statement], dict[str, Quote]]:
+    """Statements with a rendering in the articles, and every rendering of them."""
+    quotes = annotations_in(d, "quote", Quote, article_ids)
+    statements = objects_by_ids(d, "statement", Statement, {q.statement_id for q in quotes if q.statement_id})
+    missing = {i for st in statements for i in st.quote_ids} - {q.id for q in quotes}
+    other_articles = {st_aid for st in statements for st_aid in st.article_ids} - set(article_ids)
+    if missing and other_articles:
+        quotes += [q for q in annotations_in(d, "quote", Quote, sorted(other_articles)) if q.id in missing]
+    return statements, {q.id: q for q in quotes}
+
+
+def group_by_speaker(statements: list[Statement], quotes: dict[str, Quote],
+                     meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statements grouped by speaker, most renderings first, each with its renderings."""
+    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for st in statements:
+        renderings = [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]
+        key = (st.speaker_entity_id, st.speaker or "unattributed")
+        groups[key].append({"statement": st.model_dump(mode="json"), "renderings": renderings})
+    out = [{"speaker": name, "entity_id": eid, "statements": sorted(items, key=lambda x: -len(x["renderings"]))}
+           for (eid, name), items in groups.items()]
+    return sorted(out, key=lambda g: (g["speaker"] == "unattributed", -len(g["statements"]), g["speaker"]))
+
+
+def rendering(q: Quote, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    row = q.model_dump(mode="json")
+    info = meta.get(q.article_id, {})
+    row["outlet"] = info.get("outlet")
+    row["title"] = info.get("title")
+    row["published"] = info.get("published")
+    return row
+
+
+def story_detail(d: Dossier, story_id: str) -> dict[str, Any]:
+    story = get_story(d, story_id)
+    articles = sorted(articles_light(d, story.article_ids), key=lambda a: a["published"] or "")
+    meta = {a["id"]: a for a in articles}
+    statements, quotes = statements_for(d, story.article_ids)
+    extra = [i for st in statements for i in st.article_ids if i not in meta]
+    meta.update({a["id"]: a for a in articles_light(d, extra)})
+    events = events_for(d, story.article_ids)
+    entities = linked_objects(d, "entity", Entity, story.article_ids)
+    return {
+        "story": story.model_dump(mode="json"),
+        "articles": articles,
+        "speakers": group_by_speaker(statements, quotes, meta),
+        "events": [e.model_dump(mode="json") for e in events],
+        "entities": [e.model_dump(mode="json") for e in sorted(entities, key=lambda e: -e.mention_count)[:40]],
+        "outlet_of": {a["id"]: a["outlet"] for a in articles},
+        "timeline": timeline_chart(articles, story),
+        "storyline": storyline_of(d, story),
+    }
+
+
+def timeline_chart(articles: list[dict[str, Any]], story: Story) -> dict[str, Any]:
+    """Per day: articles published, and the story's dated events and statements, for the chart."""
+    per_day = Counter((a["published"] or "")[:10] for a in articles if a["published"])
+    kinds: dict[str, Counter[str]] = {"event": Counter(), "statement": Counter()}
+    for entry in story.timeline:
+        if entry.kind in kinds:
+            kinds[entry.kind][entry.date[:10]] += 1
+    days = sorted(set(per_day) | set(kinds["event"]) | set(kinds["statement"]))
+    return {"labels": days, "articles": [per_day[x] for x in days],
+            "events": [kinds["event"][x] for x in days], "statements": [kinds["statement"][x] for x in days]}
+
+
+def storyline_of(d: Dossier, story: Story) -> dict[str, Any] | None:
+    """The storyline the story belongs to, with its stories' titles."""
+    if not story.storyline_id:
+        return None
+    line = next(iter(objects_by_ids(d, "storyline", Storyline, [story.storyline_id])), None)
+    if line is None:
+        return None
+    titles = {st.id: st.title for st in objects_by_ids(d, "story", Story, line.story_ids)}
+    return {"id": line.id, "name": line.name, "stories": [{"id": i, "title": titles.get(i, i)} for i in line.story_ids]}
+
+
+def storylines(d: Dossier) -> list[dict[str, Any]]:
+    """Storylines, newest first, with their stories' titles."""
+    lines = d.storylines()
+    titles = {st.id: st.title for st in objects_by_ids(d, "story", Story, {i for ln in lines for i in ln.story_ids})}
+    return [{**ln.model_dump(mode="json"), "stories": [{"id": i, "title": titles.get(i, i)} for i in ln.story_ids]}
+            for ln in lines]
+
+
+# -- entities --------------------------------------------------------------
+
+def entity_list(d: Dossier, name: str | None, limit: int, offset: int) -> dict[str, Any]:
+    ents = d.store.objects("entity", Entity, name=name, limit=limit + offset)[offset:]
+    total = count_objects(d, "entity") if not name else None
+    return page([e.model_dump(mode="json") for e in ents], total, limit, offset)
+
+
+def entities_now(d: Dossier, mentions: Sequence[Mention]) -> list[Entity]:
+    """The entities these mentions resolve to now (after a merge or split re-resolved them)."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_article[m.article_id].add(m.id)
+    now = annotations_in(d, "mention", Mention, sorted(by_article))
+    ids = {m.entity_id for m in now if m.id in by_article[m.article_id] and m.entity_id}
+    return sorted(objects_by_ids(d, "entity", Entity, ids), key=lambda e: -e.mention_count)
+
+
+def entities_by_article(d: Dossier, article_ids: Sequence[str]) -> dict[str, set[str]]:
+    """article id -> ids of the entities it mentions (one indexed query per 500 articles)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(list(article_ids)):
+            q = select(s.object_articles.c.article_id, s.object_articles.c.object_id).where(
+                s.object_articles.c.kind == "entity", s.object_articles.c.article_id.in_(chunk))
+            for article_id, entity_id in conn.execute(q):
+                out[article_id].add(entity_id)
+    return out
+
+
+def cooccurrence(d: Dossier, entity_id: str, article_ids: Sequence[str], limit: int = 30) -> dict[str, Any]:
+    """Entities sharing articles with this one (how many), and how often those co-occur with each other."""
+    per_article = entities_by_article(d, article_ids)
+    counts = Counter(e for ents in per_article.values() for e in ents if e != entity_id)
+    top = dict(counts.most_common(limit))
+    ents = objects_by_ids(d, "entity", Entity, top)
+    nodes = sorted(({"id": e.id, "name": e.name, "type": e.type, "shared_articles": top[e.id]} for e in ents),
+                   key=lambda x: (-x["shared_articles"], x["name"]))
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ents_in in per_article.values():
+        members = sorted(e for e in ents_in if e in top)
+        pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    edges = [{"source": a, "target": b, "weight": n} for (a, b), n in pairs.most_common(limit * 3)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def entity_detail(d: Dossier, name_or_id: str, mention_limit: int = 200) -> dict[str, Any]:
+    e = get_entity(d, name_or_id)
+    article_ids = articles_of_object(d, e.id)
+    mentions = d.mentions(e.id)
+    meta = {a["id"]: a for a in articles_light(d, article_ids)}
+    statements, quotes = statements_for(d, article_ids)
+    own = [st for st in statements if st.speaker_entity_id == e.id]
+    events = [ev for ev in events_for(d, article_ids) if e.id in (ev.actor_entity_id, ev.target_entity_id)]
+    return {
+        "entity": e.model_dump(mode="json"),
+        "mention_total": len(mentions),
+        "mentions": [m.model_dump(mode="json") for m in mentions[:mention_limit]],
+        "articles": sorted(meta.values(), key=lambda a: a["published"] or "", reverse=True),
+        "statements": [{"statement": st.model_dump(mode="json"),
+                        "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
+                       for st in own],
+        "events": [ev.model_dump(mode="json") for ev in events],
+        "merges": unique_merges(e),
+        **_network(cooccurrence(d, e.id, article_ids)),
+    }
+
+
+def _network(co: dict[str, Any]) -> dict[str, Any]:
+    return {"cooccurring": co["nodes"], "cooccurring_edges": co["edges"]}
+
+
+def unique_merges(e: Entity) -> list[dict[str, Any]]:
+    """Why the names were joined, each distinct reason once (many mentions repeat the same one)."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for m in e.attributes.get("merges", []):
+        key = (m.get("a"), m.get("b"), m.get("reason"))
+        if key not in seen and m.get("a") != m.get("b"):
+            seen[key] = m
+    return list(seen.values())
+
+
+# -- statements -------------------------------------------------------------
+
+def statement_list(d: Dossier, speaker: str | None, limit: int, offset: int) -> dict[str, Any]:
+    if speaker:
+        found = [st for st, _ in d.statements(speaker)]
+        total = len(found)
+        found = found[offset : offset + limit]
+    else:
+        found = d.store.objects("statement", Statement, limit=limit + offset)[offset:]
+        total = count_objects(d, "statement")
+    return page([st.model_dump(mode="json") for st in found], total, limit, offset)
+
+
+def statement_detail(d: Dossier, statement_id: str) -> dict[str, Any]:
+    st = get_statement(d, statement_id)
+    quotes = {q.id: q for q in annotations_in(d, "quote", Quote, st.article_ids)}
+    meta = {a["id"]: a for a in articles_light(d, st.article_ids)}
+    return {"statement": st.model_dump(mode="json"),
+            "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
+
+
+# -- articles ----------------------------------------------------------------
+
+def article_json(a: Article, raw: bool = False) -> dict[str, Any]:
+    exclude = {"offset_map"} | (set() if raw else {"raw", "raw_text"})
+    return a.model_dump(mode="json", exclude=exclude)
+
+
+def article_annotations(d: Dossier, article_id: str) -> dict[str, list]:
+    ids = [article_id]
+    mentions = annotations_in(d, "mention", Mention, ids)
+    names = {e.id: e.name for e in objects_by_ids(d, "entity", Entity, {m.entity_id for m in mentions if m.entity_id})}
+    return {
+        "sentences": annotations_in(d, "sentence", Sentence, ids),
+        "mentions": mentions,
+        "entity_names": names,
+        "quotes": annotations_in(d, "quote", Quote, ids),
+        "times": annotations_in(d, "time", TimeMention, ids),
+        "events": event_reports(d, article_id),
+    }
+
+
+def article_detail(d: Dossier, article_id: str) -> dict[str, Any]:
+    a = get_article(d, article_id)
+    ann = article_annotations(d, a.id)
+    stories = linked_objects(d, "story", Story, [a.id])
+    return {
+        "article": a,
+        "annotations": ann,
+        "stories": [{"id": st.id, "title": st.title} for st in stories],
+        "pieces": highlight(a.text or "", ann["mentions"], ann["quotes"], ann["times"], ann["events"], a.id),
+    }
+
+
+def highlight(text: str, mentions: list[Mention], quotes: list[Quote], times: list[TimeMention],
+              events: Sequence[Event] = (), article_id: str | None = None) -> list[dict[str, Any]]:
+    """Cut the text at every span boundary; each piece lists the items covering it.
+
+    The template escapes each piece, so highlighting never builds HTML from article text.
+    """
+    spans = [(m.start, m.end, "ent", m.id, m.type) for m in mentions]
+    spans += [(q.start, q.end, "quote", q.id, q.kind) for q in quotes]
+    spans += [(t.start, t.end, "date", t.id, t.type) for t in times]
+    spans += [(ev.start, ev.end, "event", e.id, e.type) for e in events for ev in e.evidence[:1]
+              if ev.article_id == article_id]
+    spans = [sp for sp in spans if 0 <= sp[0] < sp[1] <= len(text)]
+    cuts = sorted({0, len(text)} | {sp[0] for sp in spans} | {sp[1] for sp in spans})
+    pieces = []
+    for lo, hi in pairwise(cuts):
+        cover = [sp for sp in spans if sp[0] <= lo and hi <= sp[1]]
+        pieces.append({
+            "start": lo,
+            "text": text[lo:hi],
+            "classes": " ".join(sorted({sp[2] for sp in cover} | {f"{sp[2]}-{sp[4]}" for sp in cover})),
+            "ids": " ".join(sp[3] for sp in cover),
+        })
+    return pieces

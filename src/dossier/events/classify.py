@@ -1,0 +1,280 @@
+"""Code one sentence: which PLOVER action it reports, where its actor and target stand, and its modality.
+
+The action is the earliest trigger of the main clause (the trailing attribution "…, officials said"
+is not the main clause, nor an opening adverbial "After the talks, …"). Later triggers are events of
+their own, except inside what a speech act says ("accused X of preparing attacks" is one ACCUSE)
+unless they are coordinated with it ("denied … and accused …"), have their own subject ("… and
+Moscow blamed Kyiv") or a possessor ("Moscow's invasion of Ukraine"). Expressed intent turns
+cooperation into AGREE and harm into THREATEN, as PLOVER codes them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from dossier.events.dictionaries import verb_type
+from dossier.events.plover import (
+    ANNOUNCED,
+    ATTRIBUTION,
+    COMPILED,
+    COOPERATIVE,
+    HOSTILE,
+    HYPOTHETICAL,
+    INTENT,
+    NEGATION,
+    Trigger,
+)
+
+WINDOW_WORDS = 6  # how far back modality cues reach from a trigger
+REPORTING = re.compile(
+    r"\b(?:said|says|say|announced|announces|reiterated|stated|declared|insisted|insists|added|told|argued|"
+    r"confirmed|claimed|reported|saying|quoted as saying)\b(?:\s+\w+){0,3}?\s+(?:that\s+)?")
+EPISTEMIC = re.compile(r"\b(?:confirm|comment|say|know|disclose|reveal|specify|elaborate|explain|deny|rule out)\w*")
+# "protesters", "investigators", "bombers": who acts, not the action (a one-word match only).
+AGENT_NOUN = re.compile(r"(?!inspectors|monitors|observers)[a-z]+(?:ers|ors|ists)")  # sending these is an act
+PASSIVE = re.compile(r"\b(?:be|been|being)$")
+MODAL_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:could|might|may)\b")
+FEAR = re.compile(r"\b(?:fears?|feared|fearing|afraid|warn(?:s|ed)? of the (?:risk|possibility))\b")
+COORDINATED = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|also|then|later|\w+ly)\s+){0,2}$")
+VERB_TOKEN = re.compile(r"\b[a-z]+(?:ed|es|s|ing)?\b")
+DATELINE = re.compile(r"^[^\n]{2,60}?\((?:[a-z]{2,8})\)\s*[-–—]+\s*")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+PASSIVE_BY = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\b")
+CLAUSE_BREAK = re.compile(r",\s+(?:\w+\s+){0,3}?(?:after|before|when|while|because|as|since|following|despite|amid|"
+                          r"although|which|who|whom|where|but|and|saying|adding)\b|;|\s[-–—]\s")
+POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\w-]+\s+)?$")
+# Words the verb dictionary codes that in running text are prepositions or nouns, not actions.
+NOT_ACTIONS = {"according", "including", "regarding", "concerning", "following", "given", "training", "need",
+               "pressure", "influence", "meeting", "taken", "support"}
+GLUED = re.compile(r"[a-z][.!?][\"”’]?\s*[A-Z]")
+PARTICIPLE = re.compile(r",\s*\w+ing\b[^,]*$")
+VERBAL = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "AGREE", "CONSULT"}
+INTRO = re.compile(r"^\s*(?:after|before|following|during|since|despite|amid|while|as|when|with|at|in|on)\b"
+                   r"[^,]{3,120},\s*", re.IGNORECASE)
+NEW_SUBJECT = re.compile(r"\band\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass
+class Coding:
+    """One action found in a sentence; spans are offsets into the sentence."""
+
+    type: str
+    mode: str | None
+    trigger: tuple[int, int]
+    source_region: tuple[int, int]
+    target_region: tuple[int, int]
+    negated: bool = False
+    hypothetical: bool = False
+    reported_by: str | None = None
+    confidence: float = 0.8
+    report_region: tuple[int, int] | None = None  # the attribution clause ("…, Lukashenko said")
+    dictionary: bool = False  # coded from PETRARCH2's verb dictionary alone (no lexicon trigger)
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    trigger: Trigger
+    dictionary: bool = False
+
+
+def code_sentence(sentence: str) -> list[Coding]:
+    """The actions a sentence reports, the main one first (empty when it reports none)."""
+    lower = sentence.lower()
+    attribution = ATTRIBUTION.search(sentence)
+    main_end = attribution.start() if attribution and attribution.start() > 0 else len(sentence)
+    matches = _matches(lower, 0, main_end) or _attribution_matches(lower, main_end)
+    if not matches:
+        return []
+    reporter = _reporter(sentence, attribution)
+    report = (main_end, len(sentence)) if attribution and main_end < len(sentence) else None
+    main = _main(sentence, matches)
+    out = [_coding(sentence, lower, main, main_end, reporter, first=True)]
+    out += _later(sentence, lower, matches, main, main_end, reporter)
+    for m in matches:
+        if m.start < main.start:  # in the sentence's opening adverbial: background ("After Putin's visit, ...")
+            out.append(_coding(sentence, lower, m, main_end, reporter, first=False))
+            out[-1].confidence = 0.6
+    for c in out:
+        c.report_region = report
+    return out
+
+
+def _later(sentence: str, lower: str, matches: list[_Match], main: _Match, main_end: int,
+           reporter: str | None) -> list[Coding]:
+    """Events after the main one (see the module docstring for which count)."""
+    out = []
+    speech = main.trigger.type in VERBAL  # what follows a speech act is its content, not another event
+    for prev, m in itertools.pairwise(matches):
+        if m.start <= main.start:
+            continue
+        linked = bool(COORDINATED.search(lower[prev.end : m.start]) or PARTICIPLE.search(lower[prev.end : m.end]))
+        glued = GLUED.search(sentence, prev.end, m.start)  # two sentences the splitter left as one
+        own = (glued and (glued.end() - 1, m.start)) or _named_subject(sentence, prev.end, m.start) \
+            or _possessor(sentence, prev.end, m.start)
+        if speech and not (linked or own):
+            continue
+        c = _coding(sentence, lower, m, main_end, reporter, first=False)
+        if linked:
+            c.confidence = 0.75  # a verb sharing the main actor: "denied ... and accused ..."
+        if own:
+            c.source_region = own
+        speech = c.type in VERBAL
+        out.append(c)
+    return out
+
+
+def _main(sentence: str, matches: list[_Match]) -> _Match:
+    """The first trigger after a sentence-initial adverbial ("After Putin's meeting with Lukashenko, ...")."""
+    intro = INTRO.match(sentence)
+    if intro:
+        for m in matches:
+            if m.start >= intro.end():
+                return m
+    return matches[0]
+
+
+def _possessor(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """A named action ("Moscow's invasion of Ukraine") is an event of its own; its actor is the possessor."""
+    m = POSSESSOR.search(sentence, start, end)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def _named_subject(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """A new subject between two triggers ("... was bombed and Moscow blamed Ukraine"): its region."""
+    m = NEW_SUBJECT.search(sentence, start, end)
+    return (m.start(1), end) if m else None
+
+
+def _matches(lower: str, start: int, end: int) -> list[_Match]:
+    """Non-overlapping trigger matches in lower[start:end], left to right; longer wins at one place."""
+    found = [_Match(m.start(), m.end(), t) for rx, t in COMPILED for m in rx.finditer(lower, start, end)
+             if not AGENT_NOUN.fullmatch(m.group())]
+    found += _dictionary_matches(lower, start, end, found)
+    found.sort(key=lambda m: (m.start, m.dictionary, -(m.end - m.start)))
+    out: list[_Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
+
+
+def _dictionary_matches(lower: str, start: int, end: int, found: list[_Match]) -> list[_Match]:
+    """Verbs of PETRARCH2's CAMEO dictionary the lexicon does not cover (only the first, as a fallback)."""
+    if found:
+        return []
+    for m in VERB_TOKEN.finditer(lower, start, end):
+        plover = verb_type(m.group())
+        if plover and len(m.group()) > 3 and m.group() not in NOT_ACTIONS:
+            return [_Match(m.start(), m.end(), Trigger(m.group(), plover), dictionary=True)]
+    return []
+
+
+def _attribution_matches(lower: str, start: int) -> list[_Match]:
+    """A sentence whose only action is its attribution verb ("…, a rights group protested"): verbal disapproval."""
+    out = []
+    for m in _matches(lower, start, len(lower)):
+        if m.trigger.type in ("PROTEST", "ACCUSE", "THREATEN", "REQUEST", "REJECT"):
+            kind = "ACCUSE" if m.trigger.type == "PROTEST" else m.trigger.type
+            out.append(_Match(m.start, m.end, Trigger(m.trigger.pattern, kind, "disapprove")))
+    return out[:1]
+
+
+def _coding(sentence: str, lower: str, m: _Match, main_end: int, reporter: str | None, first: bool) -> Coding:
+    window = _window(lower, m.start)
+    kind = m.trigger.type
+    if INTENT.search(window) and kind != "REJECT" and not PASSIVE.search(window):
+        kind = "AGREE" if kind in COOPERATIVE else "THREATEN" if kind in HOSTILE else kind
+    elif kind in COOPERATIVE and ANNOUNCED.search(window):  # "announced continued cooperation"
+        kind = "AGREE"
+    negated = _negates(window) and kind != "REJECT" or (kind == "REJECT" and _double_negative(window))
+    hypothetical = _hypothetical(lower, m, window)
+    source, target = _regions(lower, m, main_end)
+    return Coding(kind, m.trigger.mode, (m.start, m.end), source, target, negated, hypothetical, reporter,
+                  confidence=(0.8 if first else 0.7) - (0.2 if m.dictionary else 0.0), dictionary=m.dictionary)
+
+
+def _hypothetical(lower: str, m: _Match, window: str) -> bool:
+    """Feared, conditional or speculated: a cue in its clause, a modal right after it ("an offensive
+    could come"), or fear expressed anywhere before it. A reported intent ("said he would") is not."""
+    if HYPOTHETICAL.search(_clause(lower, m.start)) and "would" not in window.split()[-3:]:
+        return True
+    if MODAL_AFTER.match(lower, m.end):
+        return True
+    return bool(FEAR.search(lower, 0, m.start))
+
+
+def _window(lower: str, start: int) -> str:
+    """Up to WINDOW_WORDS words before the trigger, within its clause."""
+    words = _clause(lower, start).split()
+    return " ".join(words[-WINDOW_WORDS:])
+
+
+def _clause(lower: str, start: int) -> str:
+    before = lower[:start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(" that "), before.rfind(" but "))
+    return before[cut + 1 :]
+
+
+def _negates(window: str) -> bool:
+    """A negator governs the action unless a speech or knowledge verb stands between them
+    ("did not confirm the strike" leaves the strike as reported, unconfirmed)."""
+    last = None
+    for last in NEGATION.finditer(window):
+        pass
+    return last is not None and not EPISTEMIC.search(window, last.end())
+
+
+def _double_negative(window: str) -> bool:
+    return bool(re.search(r"\b(?:not|never)\b|n[’']t\b", window))
+
+
+def _regions(lower: str, m: _Match, main_end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where the actor and target stand: before and after the trigger. A demand reported as
+    "X said (that) Y must …" has its actor before the reporting verb and its target after it."""
+    report = None
+    for r in REPORTING.finditer(lower, 0, m.start):
+        report = r
+    begin = _after_dateline(lower)
+    verb_end = _first_word_end(lower, m)  # "expelled two Russian diplomats": the target is in the object
+    end = _clause_end(lower, verb_end, main_end)
+    if report and (m.trigger.type == "REQUEST" and lower[m.start : m.end] in ("must", "should")):
+        return (begin, report.start()), (report.end(), m.start)
+    source = (begin, report.start()) if report else (begin, m.start)
+    agent = PASSIVE_BY.match(lower, m.end, end)
+    if PASSIVE_BEFORE.search(lower, 0, m.start) and agent:  # "X was blown up by Y": Y did it to X
+        return (agent.end(), end), source
+    return source, (verb_end, end)
+
+
+def _first_word_end(lower: str, m: _Match) -> int:
+    space = lower.find(" ", m.start, m.end)
+    return m.end if space < 0 or m.trigger.type == "REQUEST" and "call" in lower[m.start : space] else space
+
+
+def _after_dateline(lower: str) -> int:
+    """Where the sentence starts after a wire dateline ("VESHTA, Oct 9 (NPA) - ")."""
+    m = DATELINE.match(lower)
+    return m.end() if m else 0
+
+
+def _clause_end(lower: str, start: int, end: int) -> int:
+    """The target stands before the next clause ("…, two days after the bridge at Drovna was …")."""
+    m = CLAUSE_BREAK.search(lower, start, end)
+    return m.start() if m else end
+
+
+def _reporter(sentence: str, attribution: re.Match | None) -> str | None:
+    """Who the sentence credits ("a Jordanian official", "Pentagon sources"), from its attribution clause."""
+    if not attribution:
+        return None
+    text = attribution.group().strip(" ,.-–—\"”")
+    m = re.match(r"according to\s+(.+)$", text, re.IGNORECASE)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"(.+?)\s+(?:said|says|say|reported|reports|told|added|confirmed|announced|claimed|charged|"
+                 r"protested|complained|stated|quoted)\b", text)
+    return m.group(1).strip() if m else None

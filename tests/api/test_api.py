@@ -1,0 +1,239 @@
+"""The REST API over the demo store (plus hostile articles), through FastAPI's test client."""
+
+from __future__ import annotations
+
+import json
+
+from dossier.api.views import highlight
+from dossier.model import Evidence, Mention, Quote, TimeMention
+
+
+def _error(r, status):
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert set(body) == {"error"}
+    assert body["error"]["status"] == status and body["error"]["code"] and body["error"]["message"]
+    return body["error"]
+
+
+def test_openapi_describes_every_resource(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/stories", "/api/stories/{story_id}",
+                 "/api/storylines", "/api/entities", "/api/entities/{name_or_id}", "/api/statements",
+                 "/api/quotes", "/api/events", "/api/search", "/api/export/{kind}", "/api/ingest",
+                 "/api/entities/merge"):
+        assert path in paths, path
+
+
+def test_stories_newest_first_with_counts(client):
+    page = client.get("/api/stories").json()
+    items = page["items"]
+    assert page["total"] == len(items) >= 3
+    ends = [s["end"] or s["start"] or "" for s in items]
+    assert ends == sorted(ends, reverse=True)
+    for s in items:
+        assert s["article_count"] == len(s["article_ids"]) > 0
+        assert 1 <= s["independent_sources"] <= s["article_count"]
+
+
+def test_pagination_and_validation_errors(client):
+    all_ids = [a["id"] for a in client.get("/api/articles?limit=500").json()["items"]]
+    second = client.get("/api/articles?limit=1&offset=1").json()
+    assert [a["id"] for a in second["items"]] == all_ids[1:2]
+    assert second["total"] == len(all_ids) and second["limit"] == 1 and second["offset"] == 1
+    error = _error(client.get("/api/articles?limit=0"), 422)
+    assert "limit" in error["message"]
+
+
+def test_unknown_ids_answer_one_error_shape(client):
+    assert "story" in _error(client.get("/api/stories/sty_nope"), 404)["message"]
+    _error(client.get("/api/articles/ffffffffff"), 404)
+    _error(client.get("/api/entities/ent_nope"), 404)
+    _error(client.get("/api/export/nothing"), 404)
+    _error(client.get("/api/no/such/route"), 404)
+
+
+def test_story_detail_groups_statements_of_its_articles(client):
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    detail = client.get(f"/api/stories/{story_id}").json()
+    members = set(detail["story"]["article_ids"])
+    assert {a["id"] for a in detail["articles"]} == members
+    assert detail["speakers"], "the demo stories quote people"
+    for group in detail["speakers"]:
+        for item in group["statements"]:
+            st = item["statement"]
+            assert members & set(st["article_ids"])
+            assert st["speaker_entity_id"] == group["entity_id"]
+            assert {r["id"] for r in item["renderings"]} <= set(st["quote_ids"])
+    labels = detail["timeline"]["labels"]
+    assert labels == sorted(labels) and len(detail["timeline"]["articles"]) == len(labels)
+    assert all(members & set(e["article_ids"]) for e in detail["events"])
+
+
+def test_entity_detail_has_names_mentions_and_network(client):
+    top = client.get("/api/entities?limit=1").json()["items"][0]
+    detail = client.get(f"/api/entities/{top['id']}").json()
+    e = detail["entity"]
+    assert e["id"] == top["id"] and e["name"] in e["aliases"] + [e["name"]]
+    assert detail["mentions"] and all(m["entity_id"] == e["id"] for m in detail["mentions"])
+    assert detail["cooccurring"] and all(c["id"] != e["id"] and c["shared_articles"] > 0 for c in detail["cooccurring"])
+    assert all(s["statement"]["speaker_entity_id"] == e["id"] for s in detail["statements"])
+    by_name = client.get("/api/entities/" + e["name"]).json()
+    assert by_name["entity"]["id"] == e["id"]
+
+
+def test_article_annotations_point_into_the_clean_text(client):
+    article_id = client.get("/api/articles?limit=1").json()["items"][0]["id"]
+    article = client.get(f"/api/articles/{article_id}").json()
+    assert "raw" not in article and article["text"]
+    ann = client.get(f"/api/articles/{article_id}/annotations").json()
+    assert ann["mentions"] and ann["quotes"] and ann["times"]
+    for kind in ("mentions", "quotes", "times"):
+        for item in ann[kind]:
+            assert article["text"][item["start"]:item["end"]] == item["text"] or kind == "quotes"
+            assert item["evidence"]["article_id"] == article_id
+    raw = client.get(f"/api/articles/{article_id}?raw=true").json()
+    assert raw["raw"]
+
+
+def test_statements_quotes_events_and_storylines(client):
+    statements = client.get("/api/statements?limit=5").json()
+    assert statements["total"] >= len(statements["items"]) == 5
+    first = client.get(f"/api/statements/{statements['items'][0]['id']}").json()
+    assert first["renderings"] and all(r["statement_id"] == first["statement"]["id"] for r in first["renderings"])
+    havrenko = client.get("/api/statements?speaker=Havrenko").json()
+    assert havrenko["items"] and {s["speaker_entity_id"] for s in havrenko["items"]} == {
+        client.get("/api/entities/Havrenko").json()["entity"]["id"]}
+    article_id = first["renderings"][0]["article_id"]
+    quotes = client.get(f"/api/quotes?article_id={article_id}").json()["items"]
+    assert first["renderings"][0]["id"] in {q["id"] for q in quotes}
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    story_events = client.get(f"/api/events?story_id={story_id}").json()["items"]
+    members = set(client.get(f"/api/stories/{story_id}").json()["story"]["article_ids"])
+    assert story_events and all(members & set(e["article_ids"]) for e in story_events)
+    events = client.get("/api/events?limit=3").json()
+    assert len(events["items"]) == 3 and events["total"] >= 3
+    _error(client.get("/api/events?story_id=sty_nope"), 404)
+    lines = client.get("/api/storylines").json()
+    assert all(s["title"] for line in lines["items"] for s in line["stories"])
+
+
+def test_search_and_exports(client):
+    hits = client.get("/api/search?q=Drovna bridge").json()["items"]
+    assert hits and all(h["article_id"] for h in hits)
+    _error(client.get("/api/search"), 422)
+    r = client.get("/api/export/articles?format=jsonl")
+    assert r.status_code == 200
+    rows = [json.loads(line) for line in r.text.splitlines()]
+    assert len(rows) == client.get("/api/info").json()["articles"]
+    csv = client.get("/api/export/entities?format=csv")
+    assert csv.status_code == 200 and csv.text.startswith("id,")
+
+
+def test_changing_data_needs_the_token(client):
+    body = {"a": "Havrenko", "b": "Orlov"}
+    assert "token" in _error(client.post("/api/entities/merge", json=body), 401)["message"]
+    _error(client.post("/api/entities/merge", json=body, headers={"Authorization": "Bearer wrong"}), 401)
+    _error(client.post("/api/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]}), 401)
+    _error(client.post("/api/entities/Havrenko/split", json={"forms": ["Havrenka"]}), 401)
+
+
+def test_writes_are_disabled_without_a_configured_token(demo_db, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+
+    app = create_app(demo_db, token="")
+    with TestClient(app) as c:
+        error = _error(c.post("/api/entities/merge", json={"a": "x", "b": "y"}, headers={"X-Dossier-Token": ""}), 403)
+    assert "DOSSIER_API_TOKEN" in error["message"]
+
+
+def _entity_of(d, mention):
+    from dossier.model import Mention
+
+    found = d.store.annotations("mention", Mention, article_id=mention["article_id"])
+    return next(m.entity_id for m in found if m.id == mention["id"])
+
+
+def test_merge_and_split_are_stored_and_survive_a_rerun(writable_client):
+    from dossier.resolve.stage import resolve_all
+
+    c, auth = writable_client, {"Authorization": "Bearer test-token"}
+    d = c.app.state.dossier
+    orlov = c.get("/api/entities/Stanimir Orlov").json()
+    havrenko = c.get("/api/entities/Miroslav Havrenko").json()["entity"]
+    orlov_mention = orlov["mentions"][0]
+    assert orlov["entity"]["id"] != havrenko["id"]
+    merged = c.post("/api/entities/merge", json={"a": havrenko["id"], "b": orlov["entity"]["id"]}, headers=auth)
+    assert merged.status_code == 200, merged.text
+    assert set(orlov["entity"]["aliases"]) <= set(merged.json()["aliases"])
+    assert d.store.decisions("merge")
+    resolve_all(d.store)  # a later run respects the decision
+    assert _entity_of(d, orlov_mention) == merged.json()["id"]
+
+    forms = orlov["entity"]["aliases"]
+    split = c.post(f"/api/entities/{merged.json()['id']}/split", json={"forms": forms}, headers=auth)
+    assert split.status_code == 200, split.text
+    assert len(split.json()["entities"]) >= 2
+    resolve_all(d.store)
+    assert _entity_of(d, orlov_mention) != d.entity("Miroslav Havrenko").id
+    _error(c.post(f"/api/entities/{havrenko['id']}/split", json={"forms": ["Nobody Atall"]}, headers=auth), 404)
+
+
+def test_ingest_endpoint_stores_documents(writable_client):
+    c = writable_client
+    before = c.get("/api/info").json()["articles"]
+    doc = {"name": "strike.txt", "content": "Port strike ends\n\nVESHTA - The port strike ended on Friday, the union said."}
+    r = c.post("/api/ingest", json={"documents": [doc], "run": False}, headers={"X-Dossier-Token": "test-token"})
+    assert r.status_code == 200, r.text
+    assert r.json()["new"] == 1
+    again = c.post("/api/ingest", json={"documents": [doc], "run": False}, headers={"X-Dossier-Token": "test-token"})
+    assert again.json()["new"] == 0 and again.json()["already_stored"] == 1
+    assert c.get("/api/info").json()["articles"] == before + 1
+
+
+def test_pages_escape_hostile_articles(client):
+    d = client.app.state.dossier
+    hostile = [a for a in d.articles() if "pwned" in (a.raw or "")]
+    assert len(hostile) == 2
+    for a in hostile:
+        html = client.get(f"/articles/{a.id}").text
+        assert "window.__pwned" in html  # shown, as text
+        assert "<script>window" not in html and "<img src=x" not in html and "<svg onload" not in html
+        assert "<iframe" not in html and "<b onmouseover" not in html
+        assert 'href="javascript:' not in html
+    listing = client.get("/").text + client.get("/articles").text + client.get("/search?q=harbour strike").text
+    assert "&lt;script&gt;" in listing and "<script>window" not in listing
+    r = client.get("/")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_pages_render(client):
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    entity_id = client.get("/api/entities?limit=1").json()["items"][0]["id"]
+    statement_id = client.get("/api/statements?limit=1").json()["items"][0]["id"]
+    for url in (f"/statements/{statement_id}", "/", "/storylines", f"/stories/{story_id}", "/entities", f"/entities/{entity_id}", "/articles", "/search?q=bridge"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), url
+    page = client.get("/stories/sty_nope", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and "Not found" in page.text
+
+
+def _ev(start, end, text="x"):
+    return Evidence(article_id="a", start=start, end=end, text=text)
+
+
+def test_highlight_cuts_overlapping_spans_without_losing_text():
+    text = "Havrenko said on Monday that talks failed."
+    mentions = [Mention(id="m1", article_id="a", start=0, end=8, text="Havrenko", type="PERSON", evidence=_ev(0, 8))]
+    quotes = [Quote(id="q1", article_id="a", kind="indirect", text="on Monday that talks failed", start=14, end=41,
+                    evidence=_ev(14, 41))]
+    times = [TimeMention(id="t1", article_id="a", start=17, end=23, text="Monday", value="2023-10-09",
+                         evidence=_ev(17, 23))]
+    pieces = highlight(text, mentions, quotes, times)
+    assert "".join(p["text"] for p in pieces) == text
+    by_text = {p["text"]: p for p in pieces}
+    assert by_text["Havrenko"]["ids"] == "m1"
+    assert set(by_text["Monday"]["ids"].split()) == {"q1", "t1"}
+    assert by_text[" said "]["ids"] == ""
