@@ -10,7 +10,7 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 extras="ml"
 if [ "${1:-}" = "--dev" ]; then
-    extras="ml,dev,postgres"
+    extras="ml,dev,postgres,ray"
 fi
 # One install command, so torch stays at the pinned CPU wheel for everything that needs it.
 .venv/bin/python -m pip install -q -e ".[${extras}]"

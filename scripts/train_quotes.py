@@ -6,7 +6,7 @@ A linear CRF (python-crfsuite) tags each paragraph's tokens as Source, Cue or
 Content (BIO), with the rules' findings among its features
 (``dossier.quotes.learned``). Only the train part trains; bench/quotes.py
 scores the result on dev. Only weights are written into the repo, never text.
-Deterministic; about five minutes on one core.
+Deterministic; about five minutes on one core, for a model of about 3 MB.
 """
 
 from __future__ import annotations
@@ -68,10 +68,10 @@ def sequences(part: str, limit: int = 0):
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=MODEL)
-    parser.add_argument("--c1", type=float, default=0.2, help="L1 penalty (keeps the model small)")
+    parser.add_argument("--c1", type=float, default=1.0, help="L1 penalty (keeps the model small)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--minfreq", type=float, default=0, help="drop features seen fewer times than this")
+    parser.add_argument("--minfreq", type=float, default=2, help="drop features seen fewer times than this")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training texts (smoke tests)")
     args = parser.parse_args(argv)
     import pycrfsuite

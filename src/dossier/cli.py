@@ -115,10 +115,14 @@ def _print_skip(exc: BadInput) -> None:
 
 @app.command("run")
 @friendly
-def run_cmd(stage: list[str] = typer.Option(None, "--stage", help="Run only these stages (and what they need).")) -> None:
+def run_cmd(
+    stage: list[str] = typer.Option(None, "--stage", help="Run only these stages (and what they need)."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (a Ray cluster)."),
+    workers: int = typer.Option(0, "--workers", help="Processes (local) or actors (ray); 0: one per core."),
+) -> None:
     """Run the pipeline over stored articles; only what is new or outdated is processed."""
     with _open() as d, _progress() as p:
-        report = d.run(stage or None, progress=RichProgress(p))
+        report = d.run(stage or None, progress=RichProgress(p), engine=engine, workers=workers)
     _report_failures(report)
     if report.failures:
         err.print(f"{len(report.failures)} article(s) failed a stage; they are retried on the next run "

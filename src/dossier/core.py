@@ -123,8 +123,10 @@ class Dossier:
                on_progress: Callable[[str], None] | None = None) -> IngestReport:
         return ingest(self.store, paths, fmt=fmt, on_error=on_error, on_progress=on_progress)
 
-    def run(self, stages: Iterable[str] | None = None, progress: pipeline.Progress | None = None) -> pipeline.RunReport:
-        return pipeline.run(self.store, stages, progress=progress)
+    def run(self, stages: Iterable[str] | None = None, progress: pipeline.Progress | None = None,
+            engine: str = "local", workers: int | None = None) -> pipeline.RunReport:
+        """Run the pipeline; ``engine`` "local" (``workers`` processes) or "ray"."""
+        return pipeline.run(self.store, stages, progress=progress, engine=engine, workers=workers)
 
     def articles(self) -> Iterator[Article]:
         return self.store.iter_articles()

@@ -128,6 +128,7 @@ def run(
     progress: Progress | None = None,
     batch_size: int | None = None,
     engine: str | Engine | None = None,
+    workers: int | None = None,
 ) -> RunReport:
     """Bring every article up to date with the given (default: all) stages.
 
@@ -139,7 +140,10 @@ def run(
 
     report = RunReport()
     size = batch_size or settings.get("batch_size")
-    runner = get_engine(engine or "local", store) if engine is None or isinstance(engine, str) else engine
+    if engine is None or isinstance(engine, str):
+        runner = get_engine(engine or "local", store, workers)
+    else:
+        runner = engine
     try:
         for cls in ordered(stages):
             _run_stage(store, cls, runner, size, progress, report)

@@ -104,7 +104,8 @@ class Watcher:
         except urllib.error.HTTPError as exc:
             if exc.code == 304:  # not modified since the last poll
                 return [], None
-            return [(url, BadInput(url, f"the server answered HTTP {exc.code} {exc.reason}; will retry next poll"))], None
+            problem = f"the server answered HTTP {exc.code} {exc.reason}; will retry next poll"
+            return [(url, BadInput(url, problem))], None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             return [(url, BadInput(url, f"cannot fetch the feed ({reason}); will retry next poll"))], None
@@ -117,7 +118,8 @@ class Watcher:
         seen = self._state(folder)
         now: dict[str, list[float]] = {}
         root = Path(folder)
-        files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file() and not f.name.startswith("."))
+        files = [root] if root.is_file() else sorted(
+            f for f in root.rglob("*") if f.is_file() and not f.name.startswith("."))
         changed = []
         for f in files:
             stat = f.stat()

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from shared_data import shared_path
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "events.py"
 _spec = importlib.util.spec_from_file_location("bench_events", BENCH)

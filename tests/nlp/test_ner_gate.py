@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
+from shared_data import shared_path
 from dossier.nlp.models.corpus import Score, read_iob
 from dossier.nlp.ner import load_ner
 

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from conftest import shared_path
+from shared_data import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -69,3 +69,24 @@ def test_without_the_learned_part_only_rules_run():
     rules = find_attributions(text, split_sentences(text), learned=False)
     art = Article(text, split_sentences(text))
     assert [(f.start, f.end) for f in rules] == [(f.start, f.end) for f in rule_findings(art)]
+
+
+def test_training_script_writes_a_model_that_tags(tmp_path):
+    """scripts/train_quotes.py on three PolNeAR texts: the model it writes loads and tags a paragraph."""
+    import importlib.util
+    from pathlib import Path
+
+    import pycrfsuite
+    from shared_data import shared_path
+
+    shared_path("bench", "quotes", "polnear-train-dev", "train", "attributions")
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_quotes.py"
+    spec = importlib.util.spec_from_file_location("train_quotes", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "model.crfsuite"
+    module.main(["--limit", "3", "--iterations", "3", "--out", str(out)])
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out))
+    piece = piece_of("The mayor said taxes will rise.")
+    assert len(tagger.tag(learned.features(piece))) == len(piece.toks)

@@ -63,8 +63,10 @@ def _snapshot(store: Store) -> dict:
             "articles": sorted(conn.execute(select(s.articles.c.id, s.articles.c.text, s.articles.c.title,
                                                    s.articles.c.published, s.articles.c.duplicate_of)).all()),
             "sources": sorted(conn.execute(select(s.article_sources.c.article_id, s.article_sources.c.source)).all()),
-            "annotations": sorted(conn.execute(select(s.annotations.c.id, s.annotations.c.stage, s.annotations.c.data)).all()),
-            "stage_runs": sorted(conn.execute(select(s.stage_runs.c.article_id, s.stage_runs.c.stage, s.stage_runs.c.key)).all()),
+            "annotations": sorted(conn.execute(
+                select(s.annotations.c.id, s.annotations.c.stage, s.annotations.c.data)).all()),
+            "stage_runs": sorted(conn.execute(
+                select(s.stage_runs.c.article_id, s.stage_runs.c.stage, s.stage_runs.c.key)).all()),
             "signatures": sorted(conn.execute(select(s.signatures.c.article_id, s.signatures.c.kind)).all()),
             "seqs": _count(store, select(func.count(func.distinct(s.articles.c.seq)))),
         }

@@ -26,7 +26,7 @@ def get_engine(name: str, store: Store, workers: int | None = None) -> Engine:
     if name == "ray":
         from dossier.engine.ray_engine import RayEngine
 
-        return RayEngine(store)
+        return RayEngine(store, workers)
     raise DossierError(f"no engine named {name!r}: choose one of {', '.join(ENGINES)}")
 
 

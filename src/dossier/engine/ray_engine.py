@@ -26,7 +26,8 @@ from dossier.store import Store
 
 
 class RayEngine:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, workers: int | None = None):
+        self.workers = workers if workers is not None else 0  # 0: one actor per cluster CPU
         self.ray = require("ray", "ray", "The Ray engine")
         require("ray.data", "ray", "The Ray engine")
         if not self.ray.is_initialized():
@@ -43,7 +44,9 @@ class RayEngine:
             for number, ids in enumerate(batches):
                 _write_shard(shards / f"{number:07}.parquet", self.store.iter_articles(ids))
             actors, share = self._actors()
-            results = self.ray.data.read_parquet(str(shards)).map_batches(
+            # One block per batch, so every actor gets work (the reader may merge small files).
+            shard_data = self.ray.data.read_parquet(str(shards)).repartition(len(batches))
+            results = shard_data.map_batches(
                 StageActor,
                 fn_constructor_args=(cls.__module__, cls.__qualname__, self.store.url),
                 batch_size=len(batches[0]),
@@ -65,7 +68,7 @@ class RayEngine:
         Actors hold their CPUs for the whole stage, and Ray Data's file listing and
         reading tasks need one CPU to start: the actors reserve the rest between them.
         """
-        wanted = settings.get("workers")
+        wanted = self.workers
         cpus = int(self.ray.cluster_resources().get("CPU", 1)) or 1
         actors = max(1, min(wanted, cpus) if wanted > 0 else cpus)
         return actors, round(max(cpus - 1, 0) / actors, 3)

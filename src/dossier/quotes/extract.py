@@ -307,7 +307,7 @@ def add_learned(art: Article, found: list[Found]) -> list[Found]:
             if rel.cue is None or rel.confidence < MIN_LEARNED_CONFIDENCE:
                 continue  # a content without a cue, or one the model doubts, costs more precision than it brings
             f = _learned_finding(art, piece, rel)
-            if f is None or any(_shares_words(art.text, f.start, f.end, a, b) for a, b in spans):
+            if f is None or any(_one_claim(f.start, f.end, a, b) for a, b in spans):
                 continue
             if any(a < f.end and f.start < b for a, b in speakers):
                 continue  # "..., TASS quoted the minister as saying": the rules' speaker is no claim
@@ -335,8 +335,7 @@ def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged) ->
     content = art.text[start:end]
     if sum(1 for t in toks[a:b] if t.is_word) < MIN_LEARNED_WORDS:
         return None
-    quoted = content[:1] in "\"“" and content[-1:] in "\"”" and not any(
-        c in content[1:-1] for c in "\"“”")
+    quoted = content[:1] in "\"“" and content[-1:] in "\"”" and not any(c in content[1:-1] for c in "\"“”")
     if quoted:
         start, end = start + 1, end - 1
     found = Found("direct" if quoted else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
@@ -361,7 +360,7 @@ def _frame_at(art: Article, sent_index: int, offset: int):
     return None
 
 
-def _shares_words(text: str, a0: int, a1: int, b0: int, b1: int) -> bool:
+def _one_claim(a0: int, a1: int, b0: int, b1: int) -> bool:
     """Whether two spans overlap by at least 30% of the longer one: then they are one claim, found twice."""
     overlap = min(a1, b1) - max(a0, b0)
     return overlap > 0 and overlap >= 0.3 * max(a1 - a0, b1 - b0)

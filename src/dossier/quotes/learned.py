@@ -6,8 +6,8 @@ supporters to ...", "The Post has learned", cue-less continuations). A linear
 CRF over each paragraph's tokens tags Source, Cue and Content (BIO), with the
 words, the cue lexicon, quotation-mark state and the rules' own findings as
 features, so it learns where the rules are right and what they miss. It is
-trained on the PolNeAR train part by ``scripts/train_quotes.py`` (a file of a
-few hundred KB, tagging runs in C). The tags become attributions: each content
+trained on the PolNeAR train part by ``scripts/train_quotes.py`` (a file of
+about 3 MB; tagging runs in C). The tags become attributions: each content
 run takes the nearest cue, and the source nearest that cue.
 """
 
