@@ -13,9 +13,9 @@ This module imports torch at the top: import it only behind ``require``.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -195,33 +195,33 @@ class Encoder:
         return ids, case_t, attention, first_t
 
 
-def allowed_transitions() -> torch.Tensor:
+def allowed_transitions(tags: tuple[str, ...] = TAGS) -> torch.Tensor:
     """(from, to) mask of BIO transitions: I-X only after B-X or I-X."""
-    allowed = torch.ones(len(TAGS), len(TAGS), dtype=torch.bool)
-    for j, tag in enumerate(TAGS):
+    allowed = torch.ones(len(tags), len(tags), dtype=torch.bool)
+    for j, tag in enumerate(tags):
         if tag.startswith("I-"):
-            for i, prev in enumerate(TAGS):
+            for i, prev in enumerate(tags):
                 allowed[i, j] = prev[2:] == tag[2:]
     return allowed
 
 
-def viterbi(scores: torch.Tensor, length: int) -> list[str]:
-    """Best well-formed tag sequence for one sentence from per-word log-probabilities."""
+def viterbi(scores: torch.Tensor, length: int, tags: tuple[str, ...] = TAGS) -> list[str]:
+    """Best well-formed tag sequence for one sentence from per-word log-probabilities (``tags``: the columns).
+    Runs in numpy: per-word steps on a handful of tags are too small for torch's threads."""
     if length == 0:
         return []
-    allowed = allowed_transitions()
-    trans = torch.where(allowed, 0.0, -math.inf)
-    start = torch.tensor([0.0 if not t.startswith("I-") else -math.inf for t in TAGS])
-    best = start + scores[0]
+    scores = scores[:length].float().numpy()
+    trans = np.where(allowed_transitions(tags).numpy(), 0.0, -np.inf)
+    best = np.array([0.0 if not t.startswith("I-") else -np.inf for t in tags]) + scores[0]
     back = []
     for t in range(1, length):
         total = best[:, None] + trans
-        best, idx = total.max(0)
-        best = best + scores[t]
+        idx = total.argmax(0)
+        best = total[idx, np.arange(len(tags))] + scores[t]
         back.append(idx)
     tag = int(best.argmax())
     path = [tag]
     for idx in reversed(back):
         tag = int(idx[tag])
         path.append(tag)
-    return [TAGS[i] for i in reversed(path)]
+    return [tags[i] for i in reversed(path)]
