@@ -61,13 +61,18 @@ def actor_code(name: str, when: str | None = None) -> Code | None:
 
 
 def _as_of(entries: list, when: str | None) -> str:
+    """The dated code in force on ``when``, else the undated default. Without a date, the role held
+    now (the latest open-ended dated code): news is coded as of today unless it says otherwise."""
     day = (when or "")[:10]
+    dated = [(code, start, end) for code, start, end in entries if start or end]
+    default = [code for code, start, end in entries if not (start or end)]
     if day:
-        for code, start, end in entries:
-            if (start is None or start <= day) and (end is None or day < end) and (start or end):
+        for code, start, end in dated:
+            if (start is None or start <= day) and (end is None or day < end):
                 return code
-    open_ended = [c for c, s, e in entries if e is None]
-    return (open_ended or [entries[-1][0]])[-1] if not day else (open_ended or [entries[-1][0]])[0]
+        return (default or [entries[-1][0]])[0]
+    current = sorted((start or "", code) for code, start, end in dated if end is None)
+    return current[-1][1] if current else (default or [entries[-1][0]])[0]
 
 
 def agent_sector(word: str) -> str | None:
@@ -90,7 +95,8 @@ class ActorHit:
 
 def find_actors(text: str, when: str | None = None, start: int = 0, end: int | None = None) -> list[ActorHit]:
     """Dictionary actors named in text[start:end], longest name first at each position, left to right."""
-    tokens = [(m.start(), m.end(), _bare(m.group())) for m in TOKEN.finditer(text, start, end or len(text))]
+    stop = len(text) if end is None else end
+    tokens = [(m.start(), m.end(), _bare(m.group())) for m in TOKEN.finditer(text, start, stop)]
     hits: list[ActorHit] = []
     i = 0
     while i < len(tokens):
@@ -99,7 +105,8 @@ def find_actors(text: str, when: str | None = None, start: int = 0, end: int | N
             name = " ".join(words)
             if not _plausible(name, words):
                 continue
-            code = actor_code(name, when) or actor_code(text[tokens[i][0] : tokens[i + n - 1][1]], when)
+            code = actor_code(name, when) or actor_code(text[tokens[i][0] : tokens[i + n - 1][1]], when) \
+                or (_demonym_code(name) if n == 1 else None)
             if code:
                 hits.append(ActorHit(tokens[i][0], tokens[i + n - 1][1], text[tokens[i][0] : tokens[i + n - 1][1]], code))
                 i += n
@@ -107,6 +114,14 @@ def find_actors(text: str, when: str | None = None, start: int = 0, end: int | N
         else:
             i += 1
     return hits
+
+
+def _demonym_code(word: str) -> Code | None:
+    """'Swedish', 'Swedes' -> SWE: the gazetteer's demonyms where the actor dictionary lists none."""
+    from dossier.nlp.gazetteer import gazetteer
+
+    iso3 = gazetteer().country_of_demonym(word)
+    return Code(iso3, iso3, None) if iso3 else None
 
 
 def _bare(token: str) -> str:

@@ -1,5 +1,6 @@
 """Events of one article: each sentence coded, its actor and target tied to the article's entity
-mentions (else to dictionary actors), dated by the time stage and placed where the text says."""
+mentions (else to dictionary actors), dated by the time stage and placed where the text says. Inside a
+direct quote, what has no named actor ("Please get ready ...", "We are coordinating ...") is the speaker's."""
 
 from __future__ import annotations
 
@@ -8,35 +9,66 @@ import re
 from dossier.events.classify import Coding, code_sentence
 from dossier.events.dictionaries import ActorHit, actor_code, agent_sector, find_actors
 from dossier.ids import stable_id
-from dossier.model import Article, Event, Evidence, Mention, Sentence, TimeMention
+from dossier.model import Article, Event, Evidence, Mention, Quote, Sentence, TimeMention
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC"}
 PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$|^\W*(?:he|she)\s+\w+\W*$", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"^\W*(?:(?:[\w’'-]+\s+){0,2}(?:we|i|us|our)\b|\W*$)", re.IGNORECASE)
 MAX_SENTENCE = 600  # longer "sentences" are lists or broken text, not reports of one action
 
 
 def article_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
-                   times: list[TimeMention]) -> list[Event]:
+                   times: list[TimeMention], quotes: list[Quote] | None = None) -> list[Event]:
     """Every event the article reports, one per action, in text order."""
     text = article.text or ""
+    mentions = _with_article_roles(mentions)
+    by_id = {m.id: m for m in mentions}
     out = []
     for sent in sentences:
         if sent.end - sent.start > MAX_SENTENCE:
             continue
         in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
-        for coding in code_sentence(text[sent.start : sent.end]):
-            event = _event(article, sent, coding, in_sent, times, mentions)
+        speaker = _quote_speaker(sent, quotes or [], by_id)
+        for coding in code_sentence(text[sent.start : sent.end], quoted=speaker is not None):
+            event = _event(article, sent, coding, in_sent, times, mentions, speaker)
             if event is not None:
                 out.append(event)
     return out
 
 
-def _event(article: Article, sent: Sentence, c: Coding, mentions: list[Mention],
-           times: list[TimeMention], article_mentions: list[Mention]) -> Event | None:
+def _with_article_roles(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the role and country another mention of the same name has in the article
+    ("Belarusian President Alexander Lukashenko" ... "Lukashenko"): the role as of the article's date."""
+    known: dict[str, tuple[str | None, str | None]] = {}
+    for m in mentions:
+        role, country = known.get(m.canonical or m.text, (None, None))
+        known[m.canonical or m.text] = (role or m.role, country or m.country)
+    out = []
+    for m in mentions:
+        role, country = known[m.canonical or m.text]
+        if (m.role is None and role) or (m.country is None and country):
+            m = m.model_copy(update={"role": m.role or role, "country": m.country or country})
+        out.append(m)
+    return out
+
+
+def _quote_speaker(sent: Sentence, quotes: list[Quote], mentions: dict[str, Mention]) -> Mention | None:
+    """The speaker of a quote (direct or reported) that holds most of the sentence."""
+    for q in quotes:
+        if q.kind == "scare" or not q.speaker_mention_id:
+            continue
+        overlap = min(q.end, sent.end) - max(q.start, sent.start)
+        if overlap > 0.5 * (sent.end - sent.start) and q.speaker_mention_id in mentions:
+            return mentions[q.speaker_mention_id]
+    return None
+
+
+def _event(article: Article, sent: Sentence, c: Coding, mentions: list[Mention], times: list[TimeMention],
+           article_mentions: list[Mention], quote_speaker: Mention | None = None) -> Event | None:
     when = _date(article, sent, times)
-    source = _actor(sent, c.source_region, mentions, when) or _speaker(sent, c, article_mentions)
+    source = _actor(sent, c.source_region, mentions, when) or _speaker(sent, c, article_mentions, quote_speaker)
     target = _actor(sent, c.target_region, mentions, when, skip=source)
     if source is None and target is None:
         return None  # an action nobody is named doing or undergoing is no codable event
@@ -68,10 +100,12 @@ def _actor(sent: Sentence, region: tuple[int, int], mentions: list[Mention], whe
     return None
 
 
-def _speaker(sent: Sentence, c: Coding, mentions: list[Mention]) -> Mention | None:
-    """No actor named before the action: "he" refers back to the last person named; in a statement
-    ("…, Lukashenko said") the speaker is the source of what is said."""
+def _speaker(sent: Sentence, c: Coding, mentions: list[Mention], quote_speaker: Mention | None) -> Mention | None:
+    """No actor named before the action: inside a quote, "we" or nobody is its speaker; "he" refers back
+    to the last person named; in a statement ("…, Lukashenko said") the speaker is the source of what is said."""
     lead = sent.text[c.source_region[0] : c.source_region[1]]
+    if quote_speaker is not None and FIRST_PERSON.match(lead):
+        return quote_speaker
     if PRONOUN_SUBJECT.search(lead):
         people = [m for m in mentions if m.type == "PERSON" and sent.start - 600 <= m.start < sent.start]
         if people:
@@ -81,7 +115,7 @@ def _speaker(sent: Sentence, c: Coding, mentions: list[Mention]) -> Mention | No
         for m in mentions:
             if lo <= m.start and m.end <= hi and m.type in ("PERSON", "ORG"):
                 return m
-    return None
+    return quote_speaker
 
 
 def _key(actor) -> str | None:

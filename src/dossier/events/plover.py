@@ -37,69 +37,106 @@ class Trigger:
     mode: str | None = None
 
 
-W = r"(?:\s+[\w'’-]+(?:,\d+)*){0,4}?"  # up to four words in between ("2,000" is one)
-# Regular expressions over the lower-cased sentence; the earliest match in the main clause wins.
+WORD = r"\s+[$€£]?[\w'’-]+(?:[,.]\d+)*"  # "2,000" and "$1.5" are one word
+W = rf"(?:{WORD}){{0,4}}?"  # up to four words in between
+W6 = rf"(?:{WORD}){{0,6}}?"  # up to six
+NOT_JOINT = r"(?:(?!\s+(?:joint|together)\b)\s+[\w'’-]+){0,4}?"  # up to four words, none of them 'joint'
+EXERCISES = r"(?:exercises|drills|manoeuvres|maneuvers|war ?games|trainings?|patrols)"
+HOLD = r"(?:held|hold|holds|holding|conduct\w*|stag(?:e|es|ed|ing)|carr(?:y|ies|ied|ying) out|launch\w*|beg[ia]n)"
+AID_GOODS = (r"(?:aid|assistance|help|food|supplies|weapons|arms|ammunition|equipment|intelligence|medicine|vaccines|"
+             r"fuel|funds|funding|money|loans?|credits?|grants?|relief|tents|shelter|refuge|troops|peacekeepers)")
+# Regular expressions over the lower-cased sentence; the earliest match in the main clause wins,
+# the longest where several start at one place.
 LEXICON = [
-    # AGREE: expressed intent to cooperate
-    Trigger(r"\bagree(?:s|d|ing)?\b|\breached" + W + r" (?:agreement|deal|accord)\b", "AGREE"),
-    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b", "AGREE"),
+    # AGREE: expressed intent to cooperate (an agreement reached, an offer, a pledge)
+    Trigger(r"\bagree(?:s|d|ing)?\b|\b(?:reach|strik|struck|seal|clinch|broker)\w*" + W
+            + r" (?:agreement|deal|accord|understanding|compromise|settlement|truce deal)\b", "AGREE"),
+    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b|\bopen to (?:dialogue|talks|negotiations?|"
+            r"cooperation|compromise|mediation)\b|\benter(?:s|ed|ing)? into" + W
+            + r" (?:agreements?|alliances?|pacts?|accords?|treat(?:y|ies)|deals?|partnerships?|unions?)\b", "AGREE"),
     Trigger(r"\bfail(?:s|ed|ing)? to (?:reach|agree|settle)\b|\brul(?:e|es|ed|ing) out\b|\bturn(?:s|ed|ing)? down\b",
             "REJECT"),
     # REJECT (a denial is a rejection)
-    Trigger(r"\b(?:reject|refus|declin|den(?:y|ies|ied|ying)|dismiss|veto|repudiat|spurn)\w*", "REJECT"),
+    Trigger(r"\b(?:reject|refus|declin|den(?:y|ies|ied|ying)|dismiss|veto|repudiat|spurn|rebuff)\w*"
+            r"|\b(?:brush|shrug|wave)(?:s|ed|ing)? (?:aside|off)\b", "REJECT"),
     Trigger(r"\bno (?:intention|plans?) (?:of|to)\b|\bwill not\b|\bwon[’']t\b", "REJECT"),
     Trigger(r"\bblock(?:s|ed|ing)?" + W + r" (?:aid|package|deal|resolution|agreement|bill|proposal|plan|accession|"
             r"membership|nomination|sanctions)\b", "REJECT"),
-    # REQUEST
-    Trigger(r"\b(?:demand|urg|appeal|request|implor|insist)(?:e|es|ed|ing|s)?\b|\bcall(?:s|ed|ing)? (?:on|for|upon)\b",
+    # REQUEST (a demand, an appeal, an order)
+    Trigger(r"\b(?:demand|urg|appeal|request|implor|insist)(?:e|es|ed|ing|s)?\b|\bcall(?:s|ed|ing)? (?:on|for|upon)\b"
+            r"|\bplead\w*|\bpled with\b|\bbeg(?:s|ged|ging)?\b",
             "REQUEST"),
     Trigger(r"\b(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|seek(?:s|ing)?|sought)" + W + r" (?:to|for)\b", "REQUEST"),
-    Trigger(r"\b(?:must|should)\b|^\W*please\b", "REQUEST"),
-    # ACCUSE (disapprove, investigate)
-    Trigger(r"\b(?:accus|criticis|criticiz|condemn|denounc|blam|censur|rebuk|decr(?:y|ie)|slam)\w*", "ACCUSE",
-            "disapprove"),
+    Trigger(r"\b(?:order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|direct(?:s|ed|ing)?|told|tells?)" + W + r" to\b", "REQUEST"),
+    Trigger(r"(?<=[\w,’'\"”] )(?:must|should)\b|^\W*please\b", "REQUEST"),
+    # ACCUSE (disapprove, allege, investigate)
+    Trigger(r"\b(?:accus|criticis|criticiz|condemn|denounc|blam|censur|rebuk|decr(?:y|ie)|slam|lambast|castigat|"
+            r"deplor|chastis|reprimand)\w*|\bfault(?:s|ed|ing)\b|\b(?:harsh|strong|sharp|tough|blunt|angry)(?:er)? "
+            r"words for\b", "ACCUSE", "disapprove"),
     Trigger(r"\blodg(?:e|es|ed|ing)" + W + r" (?:protest|complaint)s?\b|\bcomplain\w*|\bsummon\w*" + W
-            + r" (?:ambassador|envoy|charg[eé] d'affaires|diplomat)s?\b", "ACCUSE", "allege"),
-    Trigger(r"\b(?:investigat|probe|prob(?:ed|ing)|inquir|inquiry)\w*|\binspectors?\b", "ACCUSE", "investigate"),
-    Trigger(r"\b(?:su(?:e|es|ed|ing)|lawsuit|convict\w*|indict\w*)\b", "ACCUSE", "allege"),
-    Trigger(r"\bcall(?:s|ed|ing)?\b" + W + r" (?:an? )?(?:terrorist|criminal|provocation|aggression|genocide|war crimes?|"
-            r"act of)", "ACCUSE", "disapprove"),
-    # THREATEN
-    Trigger(r"\bthreat\w*|\bwarn(?:s|ed|ing)?\b|\bultimatum\b", "THREATEN"),
+            + r" (?:ambassador|envoy|charg[eé] d'affaires|diplomat)s?\b|\balleg(?:e|es|ed|ing) that\b", "ACCUSE",
+            "allege"),
+    Trigger(r"\b(?:investigat|probe|prob(?:ed|ing)|inquir|inquiry|fact-finding)\w*|\b(?:sen[dt]s?|dispatch\w*)" + W
+            + r" (?:inspectors|investigators|experts)\b", "ACCUSE", "investigate"),
+    Trigger(r"\b(?:su(?:e|es|ed|ing)|lawsuit|convict\w*|indict\w*)\b|\bcharg(?:e|es|ed|ing)" + W + r" with\b", "ACCUSE",
+            "allege"),
+    Trigger(r"\bcall(?:s|ed|ing)?\b" + W6 + r" (?:an? )?(?:terrorist|criminal|provocation|aggression|genocide|"
+            r"war crimes?|act of)", "ACCUSE", "disapprove"),
+    # THREATEN (a threat made, not a danger described: "a threat to peace" is no act)
+    Trigger(r"\bthreaten\w*|\b(?:issu\w*|made|mak(?:e|es|ing)|repeat\w*|renew\w*)(?: (?:new|fresh|further|more|"
+            r"repeated|veiled|direct|explicit|nuclear|open))? threats?\b|\bwarn(?:s|ed|ing)?\b"
+            r"|\bultimatum\b|\bvow(?:s|ed|ing)? (?:revenge|retaliation|reprisals?)\b|\bhint\w* at" + W
+            + r" (?:war|attacks?|strikes?|force|retaliation|military action|invasion|sanctions)\b", "THREATEN"),
     # PROTEST
     Trigger(r"\bhunger strike\b", "PROTEST", "hunger"),
-    Trigger(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|march(?:ed|es)\b|riot|sit-in|picket)\w*", "PROTEST", "demo"),
-    Trigger(r"\b(?:went|go|going|goes) on strike\b|\bstopped work\b|\bwalkout\b|\b(?:general )?strikes?\b(?<!air strike)"
-            r"|\bboycott\w*", "PROTEST", "boycott"),
+    Trigger(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|march(?:ed|es)\b|riot|sit-in|picket|vigil)\w*"
+            r"|\b(?:took|take|takes|taking) to the streets\b", "PROTEST", "demo"),
+    Trigger(r"\b(?:went|go|going|goes) on strike\b|\bstopped work\b|\bwalk(?:s|ed|ing)? (?:off the job|out)\b"
+            r"|\bdowned tools\b|\bwalkouts?\b|\b(?<!drone )(?<!air )(?<!missile )(?<!rocket )(?<!military )(?<!nuclear )"
+            r"(?<!retaliatory )(?<!pre-emptive )(?<!preemptive )(?:general )?strikes?\b(?! (?:on|against|hit|killed))"
+            r"|\bboycott\w*", "PROTEST",
+            "boycott"),
     Trigger(r"\bblock(?:s|ed|ing)?" + W + r" (?:roads?|streets?|highways?|bridges?|access|traffic)\b", "PROTEST",
             "obstruct"),
     Trigger(r"\bcollect(?:s|ed|ing)? signatures\b|\bpetition drive\b", "PROTEST", "demo"),
-    # MOBILIZE
-    Trigger(r"\bmobili[sz]\w*|\b(?:mass|massed|massing) (?:troops|forces)\b|\bon (?:high )?alert\b"
+    # MOBILIZE (forces readied, moved or shown)
+    Trigger(r"\bmobili[sz]\w*|\b(?:mass|massed|massing|amass\w*|concentrat\w*|assembl\w*)" + W
+            + r" (?:troops|forces|soldiers|tanks|units|warships)\b|\b(?:pull|bring|brought|draw|drew)\w*" + W
+            + r" (?:troops|forces) together\b|\bon(?:\s+[\w-]+){0,3}? alert\b|\bcall(?:s|ed|ing)? up\b|\bscrambl\w*"
+            r"|\b(?:sen[dt]s?|dispatch\w*|mov\w*|rush\w*)" + W + r" (?:troops|soldiers|forces|reinforcements|tanks)"
+            + W + r" (?:to|towards?|along) (?:its|their|the) (?:\w+ )?(?:borders?|frontier|region|province)\b"
             r"|\b(?:train|recruit)(?:s|ed|ing)?" + W + r" (?:troops|soldiers|fighters|hackers|militia\w*|recruits)\b",
             "MOBILIZE", "troops"),
     Trigger(r"\bdeploy\w*|\bstation(?:s|ed|ing)\b|\breinforc\w*|\bbuil(?:d|t|ds|ding) up\b", "MOBILIZE", "troops"),
+    Trigger(r"\b" + HOLD + NOT_JOINT + r" " + EXERCISES + r"\b", "MOBILIZE", "exercise"),
     # SANCTION
-    Trigger(r"\bsanction\w*|\bembargo\w*|\b(?:froze|freez\w*)" + W + r" (?:assets|accounts|funds)\b", "SANCTION"),
+    Trigger(r"\bsanction\w*|\bembargo\w*|\b(?:froze|freez\w*)" + W + r" (?:assets|accounts|funds)\b|\b(?:impos|introduc|"
+            r"slap)\w*" + W + r" (?:visa|travel|trade|export|import|economic|financial) (?:restrictions|bans?|curbs)\b"
+            r"|\b(?:impos|slap)\w*" + W + r" tariffs\b", "SANCTION"),
     Trigger(r"\bexpel\w*" + W + r" (?:diplomats?|ambassadors?|envoys?|attach[eé]s?)\b|\brecall\w*" + W
-            + r" (?:ambassador|envoy)s?\b", "SANCTION", "expel"),
+            + r" (?:ambassador|envoy)s?\b|\b(?:order|told|tell|ask)\w*" + W + r" (?:ambassador|envoy|diplomats?)" + W
+            + r" to leave\b|\bpersona non grata\b", "SANCTION", "expel"),
     Trigger(r"\b(?:cut|cuts|severed?|sever(?:s|ing)|broke off|break off|suspend\w*|halt\w*|freez\w*|froze|cancel\w*|"
-            r"call(?:ed)? off)" + W + r" (?:ties|relations|talks|negotiations|aid|assistance|visit|meeting|"
-            r"cooperation|trip)\b", "SANCTION", "withdraw"),
+            r"call(?:ed)? off)" + W + r" (?:ties|relations|contacts?|dealings|talks|negotiations|aid|assistance|"
+            r"funding|visit|meeting|cooperation|trade|imports|exports|flights|trip)\b", "SANCTION", "withdraw"),
     # CONCEDE / RETREAT (yield: verbal vs material)
     Trigger(r"\b(?:lift|eas|relax|cancel|shorten|scrap|revok|end)\w*" + W
-            + r" (?:restrictions?|curfew|bans?|state of emergency|martial law|limits)\b", "CONCEDE"),
+            + r" (?:restrictions?|curfew|bans?|state of emergency|martial law|limits|rules|regulations|requirements|"
+            r"mandates?|controls|lockdown)\b", "CONCEDE"),
     Trigger(r"\b(?:lift|eas|relax)\w*" + W + r" (?:sanctions|embargo|blockade)\b", "RETREAT", "ease"),
     Trigger(r"\bconced\w*|\bconcession\w*|\bbow(?:s|ed)? to\b|\bback(?:s|ed)? down\b|\byield(?:s|ed)? to\b", "CONCEDE"),
-    Trigger(r"\b(?:releas|free(?:d|s|ing)?\b|hand(?:s|ed)? over)\w*", "RETREAT", "release"),
-    Trigger(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)? out|pull(?:s|ed|ing)? back|retreat\w*)", "RETREAT", "withdraw"),
+    Trigger(r"\b(?:releas\w*|free(?:d|s|ing)?\b|hand(?:s|ed|ing)? (?:over|back)\b)|\breturn(?:s|ed|ing)?" + W
+            + r" (?:territor(?:y|ies)|villages?|towns?|land|prisoners|hostages|detainees|bodies|remains)\b", "RETREAT",
+            "release"),
+    Trigger(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?" + W + r" (?:out|back)\b|retreat\w*)|\bevacuat\w*" + W
+            + r" (?:forces|troops|soldiers|garrison|personnel|embassy|diplomats)\b", "RETREAT", "withdraw"),
     Trigger(r"\bsurrender\w*|\blaid down|\blay down|\bdisarm\w*|\bdemobili[sz]\w*|\bresign\w*|\bstep(?:s|ped)? down\b",
             "RETREAT", "disarm"),
     Trigger(r"\b(?:ceasefire|cease-fire|truce)\b", "RETREAT", "ceasefire"),
     Trigger(r"\b(?:receiv|admitt?|allow|accept)\w*" + W + r" (?:observers|inspectors|monitors|peacekeepers|mission)\b",
             "RETREAT", "access"),
     # COERCE
-    Trigger(r"\b(?:arrest|detain|detention|jail|imprison|custody|round(?:ed)? up)\w*", "COERCE", "arrest"),
+    Trigger(r"\b(?:arrest|detain|detention|jail|imprison|custody|round(?:ed)? up|sentenc)\w*", "COERCE", "arrest"),
     Trigger(r"\b(?:seiz|confiscat|demolish|raz|bulldoz|expropriat)\w*|\bset fire\b|\btorch(?:ed|es)\b", "COERCE",
             "seize"),
     Trigger(r"\b(?:deport|expel)\w*", "COERCE", "deport"),
@@ -113,40 +150,59 @@ LEXICON = [
     Trigger(r"\b(?:kill|attack|bomb|shell(?:s|ed|ing)\b|strafe|ambush|assassinat|massacr|slaughter|execut(?:e|ed|es|ing|ions?)\b|behead|"
             r"abduct|kidnap|hijack|tortur|shot\b|shoot|gunn|stab|wound|injur|clash|fought|fight|battl|invad|invasion|"
             r"offensive|air ?strikes?|airstrikes?|missile|rocket|artillery|mortar|sabotag|blast|explosion|blew up|"
-            r"blown up|raid|storm(?:ed|s)\b|retak|retook|recaptur|captur|overr[au]n)\w*", "ASSAULT"),
-    Trigger(r"\b(?:air )?strikes? (?:on|against)\b|\bairstrikes?\b", "ASSAULT"),
+            r"blown up|raid|storm(?:ed|s)\b|retak|retook|recaptur|captur|overr[au]n|retaliat|pound(?:ed|ing)\b|"
+            r"struck\b)\w*|\bopen(?:s|ed|ing)? fire\b", "ASSAULT"),
+    Trigger(r"\b(?:air )?strikes? (?:on|against)\b|\bairstrikes?\b|\bmilitar(?:y|ily) interven\w*|\b(?:drone|missile|"
+            r"rocket|military|retaliatory|pre-?emptive|nuclear) strikes?\b|\b(?:tear ?gas|water cannons?|rubber bullets)\b",
+            "ASSAULT"),
     Trigger(r"\b(?:sexually )?(?:abus|assault|rap(?:e|ed|es|ing)\b|beat(?:en|ing)?\b)\w*", "ASSAULT", "beat"),
-    # CONSULT
-    Trigger(r"\b(?:met|meet(?:s|ing|ings)?|talks|negotiat\w*|mediat\w*|visit\w*|hosted|host(?:s|ing)?\b|consult\w*|"
-            r"telephon\w*|phone call|spoke (?:by phone )?(?:with|to)|discuss\w*|conferr\w*|summit)\b", "CONSULT"),
-    Trigger(r"\barriv(?:e|es|ed|ing) in\b", "CONSULT", "visit"),
+    # CONSULT (a meeting held, not one that is only the setting: "at its March meeting")
+    Trigger(r"\b(?:met|meet(?:s)?|meeting(?:s)? (?:with|between)|talks|negotiat\w*|mediat\w*|visit\w*|hosted|"
+            r"host(?:s|ing)?\b|consult\w*|telephon\w*|phone call|spoke (?:by phone )?(?:with|to)|"
+            r"discuss(?:es|ed|ing)?(?! (?:the )?(?:possibility|option|idea|prospect)s? of)|conferr\w*|summit|"
+            r"contacts?)\b", "CONSULT"),
+    Trigger(r"\b(?:held|hold|holds|holding|had|attend\w*|chair\w*|conven\w*)" + W
+            + r" (?:meetings?|talks|summit|consultations|conference)\b", "CONSULT"),
+    Trigger(r"\barriv(?:e|es|ed|ing) in\b|\b(?:travel(?:l?ed|l?ing|s)?|flew|fl(?:y|ies|ying)) to\b", "CONSULT", "visit"),
+    Trigger(r"\breceiv(?:e|es|ed|ing)" + W + r" (?:delegations?|envoys?|counterparts?|ministers?|presidents?|"
+            r"leaders?|ambassadors?|visitors?|kings?|lawmakers|secretar(?:y|ies))\b", "CONSULT", "visit"),
     # SUPPORT
     Trigger(r"\b(?:prais|welcom|endors|hail|laud|commend|thank|applaud|congratulat|apologi[sz]|forgiv|"
-            r"recogni[sz])\w*|\bback(?:s|ed|ing)?\b|\bsupport(?:s|ed|ing)?\b(?! of)", "SUPPORT"),
+            r"recogni[sz])\w*|\b(?:solidarity|sympathy|condolences) (?:with|to|for)\b|\bback(?:s|ed|ing)\b|\b(?:to|will|would) back\b|\bsupport(?:s|ed|ing)?\b(?! of)",
+            "SUPPORT"),
     Trigger(r"\b(?:establish|restor|resum|normali[sz])\w*" + W + r" (?:ties|relations)\b|\bsign(?:s|ed|ing)?" + W
             + r" (?:agreements?|accords?|treat(?:y|ies)|deals?|memorand\w*|pacts?)\b", "SUPPORT"),
     # COOPERATE
-    Trigger(r"\bjoint\b|\bcooperat\w*|\bcoordinat\w*|\bco-operat\w*|\bcollaborat\w*|\bshar(?:e|es|ed|ing)" + W
+    Trigger(r"\bjoint" + W + r" (?:" + EXERCISES[3:-1] + r"|operations?|investigations?|inquiry|task force|"
+            r"statement|venture|project)\b|\b" + HOLD + W + r" joint\b|\btogether with\b" + W + r" " + EXERCISES
+            + r"\b|\bjointly\b|\b(?:work|team)\w* together\b|\bjoin(?:s|ed|ing)? forces\b|\bcooperat\w*|\bcoordinat\w*|\bco-operat\w*|\bcollaborat\w*|\bshar(?:e|es|ed|ing)" + W
             + r" (?:information|intelligence|evidence|data)\b|\bextradit\w*", "COOPERATE"),
     # AID
-    Trigger(r"\b(?:provid|suppl(?:y|ied|ies|ying)|donat|deliver|sen[dt]s?\b)\w*" + W
-            + r" (?:aid|assistance|help|food|supplies|weapons|arms|equipment|intelligence|photographs|medicine|"
-            r"funds|money|loans?|relief|troops|tons)\b|\b(?:provid|rescu)\w*|\baid\b|\basylum\b|\bopen(?:s|ed)?" + W
-            + r" borders?\b|\ballow\w*" + W + r" to (?:use|enter|cross|transit|station|deploy)\b", "AID"),
+    Trigger(r"\b(?:provid|suppl(?:y|ied|ies|ying)|donat|deliver|sen[dt]s?\b|grant|gave|giv(?:e|es|ing)\b|extend|"
+            r"approv|airlift|airdrop|ship|disburs|allocat|fl(?:ew|own)\b|truck)\w*" + W + r" (?:\w+ )?" + AID_GOODS + r"\b|\b(?:provid|rescu)\w*"
+            r"|\baid\b|\basylum\b|\bopen(?:s|ed)?" + W + r" borders?\b|\ballow\w*" + W
+            + r" to (?:use|enter|cross|transit|station|deploy)\b", "AID"),
 ]
 COMPILED = [(re.compile(t.pattern), t) for t in LEXICON]
 
 # Expressed intent or readiness before an action: "will provide" is AGREE, "plans to impose" THREATEN.
 INTENT = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|(?:plan|plans|planned|planning|intend|intends|intended|ready|prepared|"
-    r"willing|vow|vows|vowed|decided|expected|aims?|want|wants|wanted|seek|seeks|hope|hopes) to|going to)\b")
+    r"willing|readiness|willingness|vow|vows|vowed|decided|expected|aims?|want|wants|wanted|seek|seeks|hope|hopes) to"
+    r"|going to)\b"
+    r"|\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|plot(?:s|ted|ting)?)(?: for)?(?: an?| the)?$")
 ANNOUNCED = re.compile(r"\b(?:announc|propos|offer|pledg|promis)\w*\b(?:\s+[\w’'-]+){0,3}$")
 NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without)\b|n[’']t\b")
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|could|might|may|whether|fears?|feared|fearing|possible|possibly|possibility|likely|risk of|"
     r"would|allegedly|rumou?rs?|speculat\w*|prospect of)\b")
+# "According to our plan" or "according to the law" credits nobody.
+ACCORDING_TO = r"according to\b(?!\s+(?:our|my|(?:the\s+)?(?:plan|schedule|law|constitution|rules|agreement|deal)s?)\b)"
+# A leading attribution ("According to local officials, ...").
+LEADING_ATTRIBUTION = re.compile(r"^\W*" + ACCORDING_TO + r"\s+([^,]{2,80}?),\s*", re.IGNORECASE)
 # A trailing attribution ("..., a Jordanian official confirmed." / "according to ...").
+REPORT_VERBS = (r"said|says|say|reported|reports|told|added|confirmed|announced|claimed|charged|protested|complained|"
+                r"stated|quoted|insisted|noted|stressed|wrote|tweeted|posted|acknowledged|admitted|explained|alleged")
 ATTRIBUTION = re.compile(
-    r"(?:,|\s[-–—])\s*(?:(?:[\w.'’()-]+\s+){0,8}?(?:said|says|say|reported|reports|told|added|confirmed|announced|"
-    r"claimed|charged|protested|complained|stated|quoted|according to)\b(?:\s+[\w.'’()-]+){0,7}|according to\b.*)"
-    r"[.\"”]*\s*$")
+    r"(?:,[\"”’']?|[!?][\"”’']|\s[-–—])\s*(?:(?:[\w.'’()-]+\s+){0,8}?(?:(?:" + REPORT_VERBS + r")\b|" + ACCORDING_TO
+    + r")(?:\s+[\w.'’()-]+){0,7}|" + ACCORDING_TO + r".*)[.\"”]*\s*$")

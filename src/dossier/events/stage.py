@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from dossier.events.dedup import merge_events
 from dossier.events.extract import article_events
-from dossier.model import Article, Event, Mention, Sentence, TimeMention
+from dossier.model import Article, Event, Mention, Quote, Sentence, TimeMention
 from dossier.pipeline import ArticleOutput, Stage, register
 from dossier.store import Store
 
@@ -16,8 +16,8 @@ REPORT_KIND = "event_report"  # one article's report of an action; the corpus ev
 @register
 class EventsStage(Stage):
     name = "events"
-    version = "1"
-    requires = ("entities", "time")
+    version = "2"
+    requires = ("entities", "time", "quotes")
 
     def process(self, articles: Sequence[Article]) -> list[ArticleOutput]:
         outputs = []
@@ -25,7 +25,8 @@ class EventsStage(Stage):
             sentences = self.store.annotations("sentence", Sentence, article_id=article.id)
             mentions = self.store.annotations("mention", Mention, article_id=article.id)
             times = self.store.annotations("time", TimeMention, article_id=article.id)
-            events = article_events(article, sentences, mentions, times)
+            quotes = self.store.annotations("quote", Quote, article_id=article.id)
+            events = article_events(article, sentences, mentions, times, quotes)
             outputs.append(ArticleOutput(article, [(REPORT_KIND, e) for e in events]))
         return outputs
 
