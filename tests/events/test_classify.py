@@ -110,3 +110,33 @@ def test_old_type_names_map_through_cameo_roots():
     assert old_name_map(table) == {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
                                    "FIGHT": "ASSAULT"}
     assert set(old_name_map(table).values()) <= set(TYPES)
+
+
+def test_a_plan_ascribed_to_another_is_an_accusation_but_ones_own_plan_a_threat():
+    e = main("Minsk claimed that Kyiv was preparing an attack on Belarusian territory.")
+    assert (e.type, e.mode, e.actor_country, e.target_country) == ("ACCUSE", "allege", "BLR", "UKR")
+    e = main("Iran said it would retaliate against Israel.")
+    assert (e.type, e.actor_country) == ("THREATEN", "IRN")
+
+
+def test_quoted_speech_with_its_attribution():
+    e = main("“We will retaliate against any incursion,” the Iranian foreign minister said.")
+    assert e.type == "THREATEN" and e.reported_by == "the Iranian foreign minister"
+
+
+def test_opening_phrases_and_asides_are_not_the_main_clause():
+    assert main("Citing security threats, Jordan closed its border crossings with Syria.").type == "COERCE"
+    assert main("The envoy, who had met rebel leaders on Monday, condemned the attack.").type == "ACCUSE"
+    e = main("According to Kenyan police, gunmen killed four people near Lamu.")
+    assert e.type == "ASSAULT" and e.reported_by == "Kenyan police" and e.actor_country is None
+
+
+def test_an_opening_condition_makes_its_action_hypothetical():
+    events = code_text("If the talks fail, the rebels could storm the capital.")
+    assert events[0].type == "ASSAULT" and events[0].hypothetical
+    assert all(e.hypothetical for e in events)
+
+
+def test_the_attributions_act_beats_a_dictionary_guess():
+    e = main("The authorities are failing to protect journalists, a press freedom group complained.")
+    assert e.type == "ACCUSE"

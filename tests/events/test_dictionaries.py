@@ -31,3 +31,17 @@ def test_find_actors_handles_possessives_compounds_and_short_names():
     hits = [(h.text, h.code.country) for h in find_actors(text)]
     assert ("Ankara's", "TUR") in hits and ("Vietnamese-led", "VNM") in hits and ("UN", "IGO") in hits
     assert all(h[0] != "us" for h in hits)
+
+
+def test_without_a_date_the_role_held_now():
+    assert actor_code("Vladimir Putin").sector == "government"  # president since 2012, open-ended
+    assert actor_code("Vladimir Putin", "1995-01-01").sector == "elite"
+
+
+def test_demonyms_the_dictionary_lacks_come_from_the_gazetteer():
+    hits = [(h.text, h.code.country) for h in find_actors("Swedish and Peruvian officials met.")]
+    assert hits == [("Swedish", "SWE"), ("Peruvian", "PER")]
+
+
+def test_an_empty_region_holds_no_actor():
+    assert find_actors("Norway imposed sanctions.", start=0, end=0) == []

@@ -24,20 +24,20 @@ def plover():
 
 
 def test_plover_dev_event_types(plover):
-    # measured: accuracy 0.953, macro-F1 0.951 (the lexicon was written with this dev set in view)
+    # measured: accuracy 0.969, macro-F1 0.962 (the lexicon was written with this dev set in view)
     assert plover["records"] == 64
-    assert plover["type_accuracy"] >= 0.92 and plover["macro_f1"] >= 0.90
+    assert plover["type_accuracy"] >= 0.95 and plover["macro_f1"] >= 0.94
 
 
 def test_plover_dev_country_codes(plover):
     # measured: source 0.841, target 0.852
-    assert plover["source_country_accuracy"] >= 0.80 and plover["target_country_accuracy"] >= 0.80
+    assert plover["source_country_accuracy"] >= 0.82 and plover["target_country_accuracy"] >= 0.83
 
 
 def test_seed_gold_events_recalled_and_negated_or_feared_not_taken_as_actual():
     shared = shared_path()
     gold = json.loads(shared_path("gold", "seed_gold.json").read_text(encoding="utf-8"))
     result = bench.evaluate_seeds(gold, bench.seed_reports(shared))
-    # measured: recall 0.733 of 60 gold events; nothing taken as actual from negated/feared text
-    assert result["recall"] >= 0.70, result["missed"]
+    # measured: recall 0.933 of 60 gold events; nothing taken as actual from negated/feared text
+    assert result["recall"] >= 0.91, result["missed"]
     assert result["negated_or_hypothetical_gold"] >= 2 and not result["taken_as_actual"]

@@ -1,5 +1,6 @@
 """The events stages in the pipeline: reports per article, one event per action across outlets,
-negated actions left out, exports (GDELT layout included), the CLI listing and the demo corpus."""
+negated actions left out, dates from the time stage, places, exports in every format (GDELT layout
+included) and the CLI listing."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from dossier.events.export import GDELT_COLUMNS
 from dossier.events.stage import REPORT_KIND
 from dossier.model import Event
 
-# Two outlets report the same sanctions; a copy of the first is reposted; one article reports a denial
-# and a negated attack. Fictional names, real countries (the actor dictionaries code them).
+# Two outlets report the same sanctions; one article reports a denial and a negated attack; one dates
+# an arrest by its weekday and names the town. Fictional names, real countries (the dictionaries code them).
 ARTICLES = [
     {"outlet": "Harbour Times", "url": "https://example.org/a", "date": "2024-03-05T10:00:00Z",
      "title": "Norway sanctions Belarus over border incidents",
@@ -33,6 +34,10 @@ ARTICLES = [
      "title": "Border guards deny clash",
      "text": "Border guards deny clash\n\nThe Belarusian border guard did not attack the Norwegian patrol, "
              "a spokesman in Minsk said on Wednesday."},
+    {"outlet": "Harbour Times", "url": "https://example.org/d", "date": "2024-03-08T09:00:00Z",
+     "title": "Journalists held",
+     "text": "Journalists held\n\nBelarusian police detained two Norwegian journalists in Grodno on Wednesday, "
+             "their newspaper said."},
 ]
 
 
@@ -80,6 +85,23 @@ def test_denial_is_an_event_and_negated_attack_is_not(run):
     assert any(r.negated and r.type == "ASSAULT" for r in d.store.annotations(REPORT_KIND, Event))
 
 
+def test_date_from_the_sentence_place_and_mode(run):
+    d, _ = run
+    arrest = next(e for e in d.events("COERCE"))
+    assert arrest.date == "2024-03-06" and arrest.date_precision == "day"  # "on Wednesday", published Friday
+    assert arrest.location in ("Grodno", "Hrodna") and arrest.mode == "arrest"  # the gazetteer says Hrodna
+    assert (arrest.actor_country, arrest.target_country) == ("BLR", "NOR")
+    assert arrest.reported_by == "their newspaper"
+
+
+def test_actors_are_resolved_entities(run):
+    d, _ = run
+    e = next(e for e in d.events("SANCTION") if e.actor_country == "NOR")
+    entities = {x.id: x for x in d.entities()}
+    assert entities[e.actor_entity_id].name == "Norway" and entities[e.target_entity_id].name == "Belarus"
+    assert e.actor_sector == "government"  # a state named as actor stands for its government
+
+
 def test_gdelt_export_is_tab_separated_with_counts_and_urls(run):
     d, tmp = run
     out = tmp / "events.tsv"
@@ -88,7 +110,30 @@ def test_gdelt_export_is_tab_separated_with_counts_and_urls(run):
     assert n == len(rows) == len(d.events()) and list(rows[0]) == GDELT_COLUMNS
     row = next(r for r in rows if r["EventType"] == "SANCTION")
     assert row["SQLDATE"] == "20240305" and row["Actor1CountryCode"] == "NOR" and row["NumSources"] == "2"
+    assert row["Actor1Code"] == "NORGOV" and row["QuadClass"] == "3"  # reducing relations: verbal conflict
     assert "https://example.org/a" in row["SOURCEURL"] and "https://example.org/b" in row["SOURCEURL"]
+    arrest = next(r for r in rows if r["EventType"] == "COERCE")
+    assert arrest["ActionGeo_CountryCode"] == "BLR" and float(arrest["ActionGeo_Lat"]) > 50
+    assert arrest["QuadClass"] == "4" and arrest["NumMentions"] == "1"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_events_export_in_every_format(run, fmt):
+    d, tmp = run
+    out = tmp / f"events.{fmt}"
+    n = d.export("events", fmt, out)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(out).to_pylist()
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    else:
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert n == len(rows) == len(d.events())
+    top = rows[0]  # most reported first
+    assert top["type"] == "SANCTION" and int(top["num_sources"]) == 2 and int(top["num_mentions"]) >= 2
+    assert "https://example.org/a" in str(top["source_urls"]) and "Norway" in str(top["sentences"])
 
 
 def test_gdelt_format_is_for_events_only(run):

@@ -6,10 +6,23 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dossier.errors import DossierError
+from dossier.events.dictionaries import SECTORS
 from dossier.model import Event
 from dossier.store import Store
 
-GDELT_COLUMNS = ["GlobalEventID", "SQLDATE", "DatePrecision", "EventType", "EventMode", "Actor1Name", "Actor1CountryCode", "Actor1Sector", "Actor1EntityID", "Actor2Name", "Actor2CountryCode", "Actor2Sector", "Actor2EntityID", "IsHypothetical", "ReportedBy", "ActionGeo_FullName", "NumMentions", "NumSources", "NumArticles", "Confidence", "Trigger", "SOURCEURL"]
+GDELT_COLUMNS = [
+    "GlobalEventID", "SQLDATE", "DatePrecision", "EventType", "EventMode", "QuadClass",
+    "Actor1Name", "Actor1Code", "Actor1CountryCode", "Actor1Sector", "Actor1EntityID",
+    "Actor2Name", "Actor2Code", "Actor2CountryCode", "Actor2Sector", "Actor2EntityID",
+    "IsHypothetical", "ReportedBy", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "NumMentions", "NumSources", "NumArticles", "Confidence", "Trigger", "SOURCEURL",
+]
+# PLOVER's quad categories, numbered as GDELT's QuadClass (PLOVER README: verbal/material cooperation/conflict).
+QUAD_CLASS = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+              **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
+              **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), 3),
+              **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
+SECTOR_CODES = {word: code for code, word in SECTORS.items()}
 
 
 def event_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -28,15 +41,36 @@ def _urls(store: Store) -> dict[str, str]:
 
 
 def gdelt_rows(kind: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Event rows in GDELT 2.0's spirit: one row per event, coded actors, counts, source URLs."""
+    """Event rows in GDELT 2.0's spirit: one row per event, coded actors, place, counts, source URLs."""
     if kind != "events":
         raise DossierError(f"the gdelt format is for events, not {kind}: run 'dossier export events --format gdelt'")
     for r in rows:
+        geo = _geo(r.get("location"))
         yield dict(zip(GDELT_COLUMNS, (
             r["id"], (r.get("date") or "").replace("-", "")[:8], r.get("date_precision"), r["type"], r.get("mode"),
-            r.get("actor"), r.get("actor_country"), r.get("actor_sector"), r.get("actor_entity_id"),
-            r.get("target"), r.get("target_country"), r.get("target_sector"), r.get("target_entity_id"),
-            int(bool(r.get("hypothetical"))), r.get("reported_by"), r.get("location"), r.get("num_mentions"),
-            r.get("num_sources"), len(r.get("article_ids") or []), round(r.get("confidence") or 0, 2),
-            r.get("trigger"), " ".join(r.get("source_urls") or []),
-        )))
+            QUAD_CLASS.get(r["type"]),
+            r.get("actor"), actor_cameo_code(r.get("actor_country"), r.get("actor_sector")), r.get("actor_country"),
+            r.get("actor_sector"), r.get("actor_entity_id"),
+            r.get("target"), actor_cameo_code(r.get("target_country"), r.get("target_sector")),
+            r.get("target_country"), r.get("target_sector"), r.get("target_entity_id"),
+            int(bool(r.get("hypothetical"))), r.get("reported_by"), r.get("location"), *geo,
+            r.get("num_mentions"), r.get("num_sources"), len(r.get("article_ids") or []),
+            round(r.get("confidence") or 0, 2), r.get("trigger"), " ".join(r.get("source_urls") or []),
+        ), strict=True))
+
+
+def actor_cameo_code(country: str | None, sector: str | None) -> str | None:
+    """A CAMEO-style actor code from country and sector ('RUS' + 'government' -> 'RUSGOV')."""
+    if not country:
+        return None
+    return country + SECTOR_CODES.get(sector or "", "")
+
+
+def _geo(place: str | None) -> tuple[str | None, float | None, float | None]:
+    """Country code and coordinates of a named place (coordinates for cities only)."""
+    if not place:
+        return None, None, None
+    from dossier.nlp.gazetteer import gazetteer
+
+    found = gazetteer().place(place)
+    return (found.country, found.lat, found.lon) if found else (None, None, None)

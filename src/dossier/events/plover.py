@@ -150,7 +150,7 @@ LEXICON = [
     Trigger(r"\b(?:kill|attack|bomb|shell(?:s|ed|ing)\b|strafe|ambush|assassinat|massacr|slaughter|execut(?:e|ed|es|ing|ions?)\b|behead|"
             r"abduct|kidnap|hijack|tortur|shot\b|shoot|gunn|stab|wound|injur|clash|fought|fight|battl|invad|invasion|"
             r"offensive|air ?strikes?|airstrikes?|missile|rocket|artillery|mortar|sabotag|blast|explosion|blew up|"
-            r"blown up|raid|storm(?:ed|s)\b|retak|retook|recaptur|captur|overr[au]n|retaliat|pound(?:ed|ing)\b|"
+            r"blown up|raid|storm(?:s|ed|ing)?(?= (?:the|a|an|its|their|his|her|into|through)\b)|retak|retook|recaptur|captur|overr[au]n|retaliat|pound(?:ed|ing)\b|"
             r"struck\b)\w*|\bopen(?:s|ed|ing)? fire\b", "ASSAULT"),
     Trigger(r"\b(?:air )?strikes? (?:on|against)\b|\bairstrikes?\b|\bmilitar(?:y|ily) interven\w*|\b(?:drone|missile|"
             r"rocket|military|retaliatory|pre-?emptive|nuclear) strikes?\b|\b(?:tear ?gas|water cannons?|rubber bullets)\b",
