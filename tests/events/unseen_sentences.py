@@ -3,13 +3,16 @@ one or more per PLOVER type in varied wording, negated, feared and reported ones
 report no action. Each row: sentence, expected main type ("NONE" for no event), actor and target
 country (None: not checked), and the flags negated, hypothetical and the reporter (None: not checked).
 
-BATCH_A was written before the lexicon was reviewed and its misses drove general fixes, so it is no
-longer held out; BATCH_B was written after those fixes and measured before any further change.
+Each batch was written after the fixes the batches before it drove, measured first, and then its misses
+drove general fixes of their own (new verbs, phrases and rules, never a sentence): BATCH_A before the
+lexicon was reviewed, BATCH_B and BATCH_C after, BATCH_D last, its misses left alone as a held-out check.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from dossier.events.sentence import code_text
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,32 @@ class Case:
     negated: bool = False
     hypothetical: bool = False
     reported_by: str | None = None
+
+
+def score(cases: list[Case]) -> dict:
+    """Type accuracy over all cases; country, flag and reporter accuracy over the correctly typed ones."""
+    typed, countries, flags, reporters, misses = 0, [], [], [], []
+    for case in cases:
+        events = code_text(case.sentence)
+        got = events[0] if events else None
+        if (got.type if got else "NONE") != case.type:
+            misses.append(f"{case.sentence} -> {got.type if got else 'NONE'}")
+            continue
+        typed += 1
+        if got is None:
+            continue
+        countries += [want == have for want, have in ((case.actor, got.actor_country),
+                                                      (case.target, got.target_country)) if want]
+        flags.append((got.negated, got.hypothetical) == (case.negated, case.hypothetical))
+        if case.reported_by:
+            reporters.append(got.reported_by == case.reported_by)
+    return {"cases": len(cases), "type_accuracy": round(typed / len(cases), 3),
+            "country_accuracy": _share(countries), "flag_accuracy": _share(flags),
+            "reporter_accuracy": _share(reporters), "misses": misses}
+
+
+def _share(values: list[bool]) -> float:
+    return round(sum(values) / len(values), 3) if values else 1.0
 
 
 BATCH_A = [
@@ -197,3 +226,119 @@ BATCH_B = [
     Case("The museum will reopen to visitors in the spring.", "NONE"),
     Case("Inflation in the euro zone slowed to 2.4 percent in November.", "NONE"),
 ]
+
+BATCH_C = [
+    # AGREE
+    Case("Oman said it was ready to mediate between Tehran and Washington.", "AGREE", "OMN"),
+    Case("The two parties struck a coalition deal late on Sunday, ending weeks of wrangling.", "AGREE"),
+    Case("Indonesia has committed to phasing out coal power by 2040.", "AGREE", "IDN"),
+    Case("Germany will deliver additional Patriot systems to Ukraine.", "AGREE", "DEU", "UKR"),
+    # CONSULT
+    Case("Kenya's president hosted his Tanzanian counterpart at State House in Nairobi.", "CONSULT", "KEN", "TZA"),
+    Case("Envoys from Armenia and Azerbaijan resumed negotiations in Washington on Monday.", "CONSULT", "ARM"),
+    Case("The Pope received the Ukrainian president at the Vatican.", "CONSULT", target="UKR"),
+    # SUPPORT
+    Case("Brazil's president praised Argentina's new economic plan.", "SUPPORT", "BRA", "ARG"),
+    Case("Saudi Arabia and Iran restored diplomatic ties after seven years.", "SUPPORT", "SAU"),
+    Case("Norway formally apologised to the Sami people for decades of assimilation policies.", "SUPPORT", "NOR"),
+    Case("Japan and the Philippines signed a pact allowing their troops to train together.", "SUPPORT", "JPN", "PHL"),
+    # COOPERATE
+    Case("Greek and Turkish coast guards jointly rescued 40 migrants off Lesbos.", "COOPERATE", "GRC"),
+    # AID
+    Case("The European Union disbursed another 1.5 billion euros to Kyiv.", "AID", target="UKR"),
+    Case("Egypt opened the Rafah crossing to let aid trucks into Gaza.", "AID", "EGY"),
+    # RETREAT
+    Case("Chadian forces withdrew from positions near the Sudanese border.", "RETREAT", "TCD"),
+    Case("Kidnappers freed a Chinese mining engineer in eastern Congo.", "RETREAT", target="CHN"),
+    Case("The Sri Lankan navy returned 20 fishing boats seized from Indian fishermen.", "RETREAT", "LKA"),
+    # CONCEDE
+    Case("Ecuador's government rescinded the fuel price hike after the protests.", "CONCEDE", "ECU"),
+    Case("Myanmar's military government lifted martial law in parts of Yangon.", "CONCEDE", "MMR"),
+    # REQUEST
+    Case("The Red Cross called for urgent access to detainees in Ethiopia.", "REQUEST"),
+    Case("Ireland asked Britain to reconsider its legacy legislation.", "REQUEST", "IRL", "GBR"),
+    Case("Teachers' unions are pressing the government for a 10 percent pay rise.", "REQUEST"),
+    # ACCUSE
+    Case("South Africa accused Israel of genocide at the International Court of Justice.", "ACCUSE", "ZAF", "ISR"),
+    Case("Rights groups sharply criticized Tunisia's crackdown on the press.", "ACCUSE", target="TUN"),
+    Case("Canada summoned India's top diplomat over the killing of a Sikh activist.", "ACCUSE", "CAN", "IND"),
+    Case("Prosecutors in Manila filed graft charges against a former senator.", "ACCUSE"),
+    # REJECT
+    Case("Moscow dismissed the proposal as unrealistic.", "REJECT", "RUS"),
+    Case("Niger refused to allow French flights over its territory.", "REJECT", "NER"),
+    Case("The Venezuelan government declined an invitation to the summit.", "REJECT", "VEN"),
+    # THREATEN
+    Case("Turkey threatened to block Sweden's NATO membership.", "THREATEN", "TUR", "SWE"),
+    Case("The rebels vowed to keep fighting until the president resigns.", "THREATEN"),
+    # PROTEST
+    Case("Thousands rallied in Warsaw to support the opposition.", "PROTEST"),
+    Case("Truck drivers blockaded the main highway into Ottawa for a third day.", "PROTEST"),
+    Case("Students boycotted classes at three universities in Belgrade.", "PROTEST"),
+    # SANCTION
+    Case("Britain froze the assets of five Iranian officials.", "SANCTION", "GBR", "IRN"),
+    Case("Mali expelled the French ambassador.", "SANCTION", "MLI", "FRA"),
+    Case("Azerbaijan suspended gas deliveries to Armenia.", "SANCTION", "AZE", "ARM"),
+    # MOBILIZE
+    Case("China deployed warships near the Philippine-held shoal.", "MOBILIZE", "CHN"),
+    Case("Israel called up 300,000 reservists after the attack.", "MOBILIZE", "ISR"),
+    # COERCE
+    Case("Russian authorities detained a US journalist in Yekaterinburg.", "COERCE", "RUS", "USA"),
+    Case("The junta dissolved the main opposition party.", "COERCE"),
+    Case("Hong Kong police arrested four activists under the security law.", "COERCE"),
+    # ASSAULT
+    Case("Suicide bombers attacked a military base in northern Burkina Faso.", "ASSAULT"),
+    Case("Ukrainian drones hit an oil refinery in southern Russia.", "ASSAULT", "UKR", "RUS"),
+    Case("Two soldiers were killed when their patrol was ambushed near the border.", "ASSAULT"),
+    Case("Witnesses said soldiers beat protesters with batons in Conakry.", "ASSAULT"),
+    # negated, feared, conditional, reported
+    Case("Pakistan has not expelled any Afghan diplomats, the foreign office said.", "SANCTION", "PAK", "AFG",
+         negated=True, reported_by="the foreign office"),
+    Case("Officials worry the militia could seize the airport within days.", "COERCE", hypothetical=True),
+    Case("Unless the embargo is lifted, the government may declare a state of emergency.", "COERCE",
+         hypothetical=True),
+    Case("Iraq denied that its forces had shelled the Kurdish town.", "REJECT", "IRQ"),
+    # no action reported
+    Case("The national team won the regional championship on Saturday.", "NONE"),
+    Case("Heavy rain caused flooding in several districts of the capital.", "NONE"),
+    Case("The minister's plane landed in Geneva shortly after noon.", "NONE"),
+    Case("Shares of the carmaker fell sharply after the announcement.", "NONE"),
+]
+
+BATCH_D = [
+    Case("Vietnam and the United States upgraded their ties to a comprehensive strategic partnership.", "SUPPORT",
+         "VNM"),
+    Case("Cuba's foreign minister travelled to Beijing for talks with Chinese officials.", "CONSULT", "CUB", "CHN"),
+    Case("Morocco offered to send rescue teams to quake-hit Libya.", "AGREE", "MAR", "LBY"),
+    Case("The IMF approved a $3 billion bailout for Egypt.", "AID", target="EGY"),
+    Case("Jordan airdropped food parcels into northern Gaza.", "AID", "JOR"),
+    Case("Armenian and Russian border guards carried out joint patrols along the frontier.", "COOPERATE", "ARM"),
+    Case("Yemen's Houthis released 14 Saudi prisoners as part of an exchange.", "RETREAT", target="SAU"),
+    Case("Sudanese paramilitary forces pulled back from the outskirts of the city.", "RETREAT", "SDN"),
+    Case("Bangladesh lifted a nationwide curfew imposed during student protests.", "CONCEDE", "BGD"),
+    Case("The Philippine president urged Beijing to stop harassing fishermen.", "REQUEST", "PHL", "CHN"),
+    Case("Several African leaders appealed to Russia to renew the grain deal.", "REQUEST", target="RUS"),
+    Case("Poland's prime minister condemned the attack on a Jewish cemetery.", "ACCUSE", "POL"),
+    Case("Thai prosecutors indicted the former prime minister for royal insult.", "ACCUSE", "THA"),
+    Case("Guyana rejected Venezuela's claim to the Essequibo region.", "REJECT", "GUY", "VEN"),
+    Case("Beijing warned Manila against further provocations in the South China Sea.", "THREATEN", "CHN", "PHL"),
+    Case("Workers at the port of Rotterdam went on strike over wages.", "PROTEST"),
+    Case("Climate activists glued themselves to a motorway in Munich.", "PROTEST"),
+    Case("The United States imposed sanctions on two Chinese shipping firms.", "SANCTION", "USA", "CHN"),
+    Case("Ghana recalled its ambassador from Abuja for consultations.", "SANCTION", "GHA", "NGA"),
+    Case("Rwanda moved troops and heavy weapons toward the Congolese border.", "MOBILIZE", "RWA"),
+    Case("Georgian police detained dozens of demonstrators outside parliament in Tbilisi.", "COERCE", "GEO"),
+    Case("Gunmen abducted 30 passengers from a bus in central Nigeria.", "ASSAULT"),
+    Case("Mortar fire killed three children in a village near Donetsk, local officials said.", "ASSAULT",
+         reported_by="local officials"),
+    Case("Chad did not close its border with Sudan, the interior ministry said.", "COERCE", "TCD", "SDN", negated=True,
+         reported_by="the interior ministry"),
+    Case("Analysts say Ankara could launch a new offensive against Kurdish fighters in Syria.", "ASSAULT", "TUR",
+         hypothetical=True),
+    Case("The central bank raised interest rates by half a point.", "NONE"),
+    Case("The film festival opened in Venice with a record number of premieres.", "NONE"),
+    Case("Lebanon's parliament failed to elect a president for the twelfth time.", "NONE"),
+]
+
+BATCHES = {"A": BATCH_A, "B": BATCH_B, "C": BATCH_C, "D": BATCH_D}
+# Type accuracy of each batch when it was first run, before the fixes it drove (the held-out figures).
+FIRST_RUN = {"A": 0.750, "B": 0.707, "C": 0.833, "D": 0.821}

@@ -52,7 +52,7 @@ CLAUSE_BREAK = re.compile(r",\s+(?:\w+\s+){0,3}?(?:after|before|when|while|becau
 POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\w-]+\s+)?$")
 # Words the verb dictionary codes that in running text are prepositions or nouns, not actions.
 NOT_ACTIONS = {"according", "including", "regarding", "concerning", "following", "given", "training", "need",
-               "pressure", "influence", "meeting", "taken", "support"}
+               "pressure", "influence", "meeting", "taken", "support", "fail", "fails", "failed", "failing"}
 GLUED = re.compile(r"[a-z][.!?][\"”’]?\s*[A-Z]")
 PARTICIPLE = re.compile(r",\s*\w+ing\b[^,]*$")
 VERBAL = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "AGREE", "CONSULT"}
@@ -63,6 +63,8 @@ RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")  # "Lavrov, who had al
 # A noun after a determiner or preposition ("the conflict", "its March meeting") is no verb of the dictionary's.
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|of|in|on|at|for|with|"
                          r"by|from|into|during|after|before)\s+$")
+# A plan ascribed to someone ("preparing", "the possibility of attacking"), not the speaker's guess ("could").
+DELIBERATION = re.compile(r"\b(?:(?:possibility|option|prospect|idea)s? of|consider\w*|plan\w*|prepar\w*|plot\w*)")
 OWN_SUBJECT = re.compile(r"\b(?:i|we|it|he|she|they|our|its|his|her|their|my)\b")
 ALLEGED_KINDS = HOSTILE | {"ASSAULT", "THREATEN"}
 NEW_SUBJECT = re.compile(r"\band\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:\w+\s+){0,2}$")
@@ -168,7 +170,7 @@ def _allegation(sentence: str, lower: str, m: _Match, c: Coding, report: tuple[i
     """A hostile plan or possibility that a speaker ascribes to someone else ("X claimed that Y was planning
     an attack", "“NATO is ready to attack us,” he says") is the speaker's accusation of aggression (CAMEO
     1123: ACCUSE, allege), not a threat by Y. A speaker announcing their own plan ("said it will") threatens."""
-    if c.type not in ALLEGED_KINDS or not (c.intent or c.hypothetical) or c.negated:
+    if c.type not in ALLEGED_KINDS or c.negated or not (c.intent or DELIBERATION.search(_window(lower, m.start))):
         return None
     said = None
     for r in REPORTING.finditer(lower, begin, m.start):
@@ -179,8 +181,7 @@ def _allegation(sentence: str, lower: str, m: _Match, c: Coding, report: tuple[i
         speaker, content = report, (begin, m.start)
     else:
         return None
-    named = re.search(r"[A-Z]", sentence[content[0] : content[1]])
-    if content[1] <= content[0] or OWN_SUBJECT.search(lower, *content) or not named:
+    if content[1] <= content[0] or not _names_another(sentence, *content):
         return None
     trigger = (said.start(), said.start() + len(said.group().split()[0])) if said is not None else c.trigger
     return Coding("ACCUSE", "allege", trigger, speaker, content, reported_by=c.reported_by,
@@ -282,7 +283,7 @@ def _coding(sentence: str, lower: str, m: _Match, main_end: int, reporter: str |
         kind = "AGREE"
     negated = _negates(window) and kind != "REJECT" or (kind == "REJECT" and _double_negative(window))
     hypothetical = _hypothetical(lower, m, window)
-    source, target = _regions(lower, m, main_end, begin)
+    source, target = _regions(sentence, m, main_end, begin)
     return Coding(kind, m.trigger.mode, (m.start, m.end), source, target, negated, hypothetical, reporter,
                   confidence=(0.8 if first else 0.7) - (0.2 if m.dictionary else 0.0), dictionary=m.dictionary,
                   intent=kind != m.trigger.type)
@@ -331,9 +332,11 @@ def _double_negative(window: str) -> bool:
     return bool(re.search(r"\b(?:not|never)\b|n[’']t\b", window))
 
 
-def _regions(lower: str, m: _Match, main_end: int, begin: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Where the actor and target stand: before and after the trigger. A demand reported as
-    "X said (that) Y must …" has its actor before the reporting verb and its target after it."""
+def _regions(sentence: str, m: _Match, main_end: int, begin: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where the actor and target stand: before and after the trigger. After a reporting verb the actor
+    is the speaker ("X said it will …") unless someone else is named ("X said Y will …"); a demand
+    reported as "X said (that) Y must …" has its actor before the reporting verb and its target after it."""
+    lower = sentence.lower()
     if m.start >= main_end:  # the attribution's own act ("…, a rights group protested"): it is done to the main clause
         return (main_end, len(lower)), (begin, main_end)
     report = None
@@ -344,10 +347,18 @@ def _regions(lower: str, m: _Match, main_end: int, begin: int) -> tuple[tuple[in
     if report and (m.trigger.type == "REQUEST" and lower[m.start : m.end] in ("must", "should")):
         return (begin, report.start()), (report.end(), m.start)
     source = (begin, report.start()) if report else (begin, m.start)
+    if report and _names_another(sentence, report.end(), m.start):
+        source = (report.end(), m.start)
     agent = PASSIVE_BY.match(lower, m.end, end)
     if PASSIVE_BEFORE.search(lower, 0, m.start) and agent:  # "X was blown up by Y": Y did it to X
         return (agent.end(), end), source
     return source, (verb_end, end)
+
+
+def _names_another(sentence: str, start: int, end: int) -> bool:
+    """A subject other than the speaker: a capitalized name, and no pronoun pointing back to the speaker."""
+    part = sentence[start:end]
+    return bool(re.search(r"\b[A-Z]", part)) and not OWN_SUBJECT.search(part.lower())
 
 
 def _first_word_end(lower: str, m: _Match) -> int:

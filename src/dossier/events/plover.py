@@ -44,14 +44,16 @@ NOT_JOINT = r"(?:(?!\s+(?:joint|together)\b)\s+[\w'’-]+){0,4}?"  # up to four 
 EXERCISES = r"(?:exercises|drills|manoeuvres|maneuvers|war ?games|trainings?|patrols)"
 HOLD = r"(?:held|hold|holds|holding|conduct\w*|stag(?:e|es|ed|ing)|carr(?:y|ies|ied|ying) out|launch\w*|beg[ia]n)"
 AID_GOODS = (r"(?:aid|assistance|help|food|supplies|weapons|arms|ammunition|equipment|intelligence|medicine|vaccines|"
-             r"fuel|funds|funding|money|loans?|credits?|grants?|relief|tents|shelter|refuge|troops|peacekeepers)")
+             r"fuel|funds|funding|money|loans?|credits?|grants?|relief|tents|shelter|refuge|troops|peacekeepers|"
+             r"systems|missiles|tanks|jets|aircraft|vehicles|shells|drones|bailout|bail-out|debt relief)")
+MONEY = r"(?:euros|dollars|pounds|yuan|yen|rubles|francs)"
 # Regular expressions over the lower-cased sentence; the earliest match in the main clause wins,
 # the longest where several start at one place.
 LEXICON = [
     # AGREE: expressed intent to cooperate (an agreement reached, an offer, a pledge)
     Trigger(r"\bagree(?:s|d|ing)?\b|\b(?:reach|strik|struck|seal|clinch|broker)\w*" + W
             + r" (?:agreement|deal|accord|understanding|compromise|settlement|truce deal)\b", "AGREE"),
-    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b|\bopen to (?:dialogue|talks|negotiations?|"
+    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b|\bcommit(?:s|ted|ting)? (?:itself |themselves )?to\b|\bopen to (?:dialogue|talks|negotiations?|"
             r"cooperation|compromise|mediation)\b|\benter(?:s|ed|ing)? into" + W
             + r" (?:agreements?|alliances?|pacts?|accords?|treat(?:y|ies)|deals?|partnerships?|unions?)\b", "AGREE"),
     Trigger(r"\bfail(?:s|ed|ing)? to (?:reach|agree|settle)\b|\brul(?:e|es|ed|ing) out\b|\bturn(?:s|ed|ing)? down\b",
@@ -96,7 +98,8 @@ LEXICON = [
             r"(?<!retaliatory )(?<!pre-emptive )(?<!preemptive )(?:general )?strikes?\b(?! (?:on|against|hit|killed))"
             r"|\bboycott\w*", "PROTEST",
             "boycott"),
-    Trigger(r"\bblock(?:s|ed|ing)?" + W + r" (?:roads?|streets?|highways?|bridges?|access|traffic)\b", "PROTEST",
+    Trigger(r"\bblock(?:ad)?(?:e|es|ed|ing|s)?" + W + r" (?:roads?|streets?|highways?|motorways?|bridges?|access|"
+            r"traffic|railways?|rail lines?|entrances?)\b", "PROTEST",
             "obstruct"),
     Trigger(r"\bcollect(?:s|ed|ing)? signatures\b|\bpetition drive\b", "PROTEST", "demo"),
     # MOBILIZE (forces readied, moved or shown)
@@ -118,15 +121,19 @@ LEXICON = [
             + r" to leave\b|\bpersona non grata\b", "SANCTION", "expel"),
     Trigger(r"\b(?:cut|cuts|severed?|sever(?:s|ing)|broke off|break off|suspend\w*|halt\w*|freez\w*|froze|cancel\w*|"
             r"call(?:ed)? off)" + W + r" (?:ties|relations|contacts?|dealings|talks|negotiations|aid|assistance|"
-            r"funding|visit|meeting|cooperation|trade|imports|exports|flights|trip)\b", "SANCTION", "withdraw"),
+            r"funding|visit|meeting|cooperation|trade|imports|exports|flights|deliveries|supplies|shipments|trip)\b",
+            "SANCTION", "withdraw"),
     # CONCEDE / RETREAT (yield: verbal vs material)
     Trigger(r"\b(?:lift|eas|relax|cancel|shorten|scrap|revok|end)\w*" + W
             + r" (?:restrictions?|curfew|bans?|state of emergency|martial law|limits|rules|regulations|requirements|"
             r"mandates?|controls|lockdown)\b", "CONCEDE"),
     Trigger(r"\b(?:lift|eas|relax)\w*" + W + r" (?:sanctions|embargo|blockade)\b", "RETREAT", "ease"),
+    Trigger(r"\b(?:rescind|revers|repeal|abandon|shelv|scrap|drop)\w*" + W + r" (?:hikes?|increases?|tax|levy|decision|"
+            r"decree|law|measures?|order|polic(?:y|ies)|plans?|reforms?|bill)\b", "CONCEDE"),
     Trigger(r"\bconced\w*|\bconcession\w*|\bbow(?:s|ed)? to\b|\bback(?:s|ed)? down\b|\byield(?:s|ed)? to\b", "CONCEDE"),
     Trigger(r"\b(?:releas\w*|free(?:d|s|ing)?\b|hand(?:s|ed|ing)? (?:over|back)\b)|\breturn(?:s|ed|ing)?" + W
-            + r" (?:territor(?:y|ies)|villages?|towns?|land|prisoners|hostages|detainees|bodies|remains)\b", "RETREAT",
+            + r" (?:territor(?:y|ies)|villages?|towns?|land|prisoners|hostages|detainees|bodies|remains|boats|vessels|"
+            r"ships|property|artefacts|artifacts)\b", "RETREAT",
             "release"),
     Trigger(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?" + W + r" (?:out|back)\b|retreat\w*)|\bevacuat\w*" + W
             + r" (?:forces|troops|soldiers|garrison|personnel|embassy|diplomats)\b", "RETREAT", "withdraw"),
@@ -146,12 +153,16 @@ LEXICON = [
     Trigger(r"\b(?:ban(?:s|ned|ning)?|censor\w*|outlaw\w*|blockad\w*|shut(?:s)? down|clos(?:e|es|ed|ing)"
             + W + r" (?:borders?|border crossings?))\b", "COERCE", "restrict"),
     Trigger(r"\boccup(?:y|ied|ies|ying)\b", "COERCE", "seize"),
+    Trigger(r"\bdissolv\w*" + W + r" (?:part(?:y|ies)|parliament|opposition|unions?|newspapers?|groups?|"
+            r"organi[sz]ations?|assembly|council)\b", "COERCE", "ban"),
     # ASSAULT
     Trigger(r"\b(?:kill|attack|bomb|shell(?:s|ed|ing)\b|strafe|ambush|assassinat|massacr|slaughter|execut(?:e|ed|es|ing|ions?)\b|behead|"
             r"abduct|kidnap|hijack|tortur|shot\b|shoot|gunn|stab|wound|injur|clash|fought|fight|battl|invad|invasion|"
             r"offensive|air ?strikes?|airstrikes?|missile|rocket|artillery|mortar|sabotag|blast|explosion|blew up|"
             r"blown up|raid|storm(?:s|ed|ing)?(?= (?:the|a|an|its|their|his|her|into|through)\b)|retak|retook|recaptur|captur|overr[au]n|retaliat|pound(?:ed|ing)\b|"
             r"struck\b)\w*|\bopen(?:s|ed|ing)? fire\b", "ASSAULT"),
+    Trigger(r"\b(?:drones?|missiles?|rockets?|shells?|jets|warplanes|aircraft|artillery|bombs?)(?: \w+)? (?:hit|struck|"
+            r"pounded|slammed into)\b", "ASSAULT"),
     Trigger(r"\b(?:air )?strikes? (?:on|against)\b|\bairstrikes?\b|\bmilitar(?:y|ily) interven\w*|\b(?:drone|missile|"
             r"rocket|military|retaliatory|pre-?emptive|nuclear) strikes?\b|\b(?:tear ?gas|water cannons?|rubber bullets)\b",
             "ASSAULT"),
@@ -170,7 +181,8 @@ LEXICON = [
     Trigger(r"\b(?:prais|welcom|endors|hail|laud|commend|thank|applaud|congratulat|apologi[sz]|forgiv|"
             r"recogni[sz])\w*|\b(?:solidarity|sympathy|condolences) (?:with|to|for)\b|\bback(?:s|ed|ing)\b|\b(?:to|will|would) back\b|\bsupport(?:s|ed|ing)?\b(?! of)",
             "SUPPORT"),
-    Trigger(r"\b(?:establish|restor|resum|normali[sz])\w*" + W + r" (?:ties|relations)\b|\bsign(?:s|ed|ing)?" + W
+    Trigger(r"\b(?:establish|restor|resum|normali[sz]|upgrad|strengthen|deepen)\w*" + W
+            + r" (?:ties|relations|partnership)\b|\bsign(?:s|ed|ing)?" + W
             + r" (?:agreements?|accords?|treat(?:y|ies)|deals?|memorand\w*|pacts?)\b", "SUPPORT"),
     # COOPERATE
     Trigger(r"\bjoint" + W + r" (?:" + EXERCISES[3:-1] + r"|operations?|investigations?|inquiry|task force|"
@@ -181,7 +193,8 @@ LEXICON = [
     Trigger(r"\b(?:provid|suppl(?:y|ied|ies|ying)|donat|deliver|sen[dt]s?\b|grant|gave|giv(?:e|es|ing)\b|extend|"
             r"approv|airlift|airdrop|ship|disburs|allocat|fl(?:ew|own)\b|truck)\w*" + W + r" (?:\w+ )?" + AID_GOODS + r"\b|\b(?:provid|rescu)\w*"
             r"|\baid\b|\basylum\b|\bopen(?:s|ed)?" + W + r" borders?\b|\ballow\w*" + W
-            + r" to (?:use|enter|cross|transit|station|deploy)\b", "AID"),
+            + r" to (?:use|enter|cross|transit|station|deploy)\b|\b(?:disburs|donat|grant|gave|giv(?:e|es|ing)\b|"
+            r"sen[dt]s?\b|transferr?|channel|allocat|provid)\w*" + W + r" " + MONEY + r"\b", "AID"),
 ]
 COMPILED = [(re.compile(t.pattern), t) for t in LEXICON]
 
