@@ -185,7 +185,8 @@ def evaluate_seeds(gold: dict, by_doc: dict[str, list]) -> dict:
             continue
         for g in article.get("events", []):
             accepted = {g["action"], *(g.get("acceptable_alt_actions") or [])}
-            hits = [e for e in by_doc.get(doc, []) if any(same_sentence(x, e.evidence[0].sentence) for x in g["evidence"])]
+            hits = [e for e in by_doc.get(doc, [])
+                    if any(same_sentence(x, e.evidence[0].sentence) for x in g["evidence"])]
             modality = (g.get("modality") or "").lower()
             if modality.startswith(("negated", "hypothetical")):
                 flag_cases += 1

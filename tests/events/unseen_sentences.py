@@ -60,7 +60,8 @@ BATCH_A = [
     Case("The Philippine government pledged to resettle families displaced by the typhoon.", "AGREE", "PHL"),
     Case("Saudi Arabia agreed to resume oil shipments to Pakistan.", "AGREE", "SAU", "PAK"),
     # CONSULT
-    Case("Egypt's foreign minister held talks with his Sudanese counterpart in Cairo on Sunday.", "CONSULT", "EGY", "SDN"),
+    Case("Egypt's foreign minister held talks with his Sudanese counterpart in Cairo on Sunday.", "CONSULT", "EGY",
+         "SDN"),
     Case("The Indian prime minister travelled to Tokyo for a two-day visit.", "CONSULT", "IND", "JPN"),
     Case("Pakistani and Afghan officials sat down in Doha to discuss border security.", "CONSULT", "PAK"),
     Case("The Cuban president received a delegation of Russian lawmakers in Havana.", "CONSULT", "CUB", "RUS"),
@@ -217,7 +218,8 @@ BATCH_B = [
     Case("Should the ceasefire collapse, Israeli forces could resume strikes on Rafah.", "ASSAULT", "ISR",
          hypothetical=True),
     Case("Moldova denied that Russian troops had entered its territory.", "REJECT", "MDA"),
-    Case("The rebels never surrendered their weapons, witnesses said.", "RETREAT", negated=True, reported_by="witnesses"),
+    Case("The rebels never surrendered their weapons, witnesses said.", "RETREAT", negated=True,
+         reported_by="witnesses"),
     Case("According to Syrian state media, Israeli aircraft bombed the airport in Aleppo.", "ASSAULT", "ISR",
          reported_by="Syrian state media"),
     # no action reported

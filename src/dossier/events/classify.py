@@ -337,7 +337,7 @@ def _regions(sentence: str, m: _Match, main_end: int, begin: int) -> tuple[tuple
     is the speaker ("X said it will …") unless someone else is named ("X said Y will …"); a demand
     reported as "X said (that) Y must …" has its actor before the reporting verb and its target after it."""
     lower = sentence.lower()
-    if m.start >= main_end:  # the attribution's own act ("…, a rights group protested"): it is done to the main clause
+    if m.start >= main_end:  # the attribution's own act ("…, a rights group protested") is done to the main clause
         return (main_end, len(lower)), (begin, main_end)
     report = None
     for r in REPORTING.finditer(lower, begin, m.start):

@@ -40,7 +40,8 @@ def _state(name: str | None) -> bool:
 def merge_events(reports: list[Event], mentions: dict[str, Mention], meta: dict[str, dict]) -> list[Event]:
     """Corpus events from per-article reports; entity ids come from the resolved mentions."""
     clusters: dict[str, list[list[Event]]] = defaultdict(list)
-    fullest_first = sorted(reports, key=lambda e: (e.date is None, e.target is None, e.actor is None, e.date or "", e.id))
+    fullest_first = sorted(reports, key=lambda e: (e.date is None, e.target is None, e.actor is None, e.date or "",
+                                                   e.id))
     for r in fullest_first:
         if r.negated:
             continue

@@ -105,10 +105,11 @@ def find_actors(text: str, when: str | None = None, start: int = 0, end: int | N
             name = " ".join(words)
             if not _plausible(name, words):
                 continue
-            code = actor_code(name, when) or actor_code(text[tokens[i][0] : tokens[i + n - 1][1]], when) \
+            first, last = tokens[i][0], tokens[i + n - 1][1]
+            code = actor_code(name, when) or actor_code(text[first:last], when) \
                 or (_demonym_code(name) if n == 1 else None)
             if code:
-                hits.append(ActorHit(tokens[i][0], tokens[i + n - 1][1], text[tokens[i][0] : tokens[i + n - 1][1]], code))
+                hits.append(ActorHit(first, last, text[first:last], code))
                 i += n
                 break
         else:

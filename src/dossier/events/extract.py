@@ -77,7 +77,8 @@ def _event(article: Article, sent: Sentence, c: Coding, mentions: list[Mention],
     place = _place(sent, mentions, {_key(source), _key(target)})
     start, end = sent.start + c.trigger[0], sent.start + c.trigger[1]
     return Event(
-        id=stable_id("evm", article.id, start, c.type), type=c.type, mode=c.mode, trigger=sent.text[c.trigger[0]:c.trigger[1]],
+        id=stable_id("evm", article.id, start, c.type), type=c.type, mode=c.mode,
+        trigger=sent.text[c.trigger[0] : c.trigger[1]],
         **_fields("actor", source, when), **_fields("target", target, when),
         date=when[0] if when else None, date_precision=when[1] if when else None, location=place,
         negated=c.negated, hypothetical=c.hypothetical, reported_by=c.reported_by, confidence=c.confidence,

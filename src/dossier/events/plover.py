@@ -47,15 +47,23 @@ AID_GOODS = (r"(?:aid|assistance|help|food|supplies|weapons|arms|ammunition|equi
              r"fuel|funds|funding|money|loans?|credits?|grants?|relief|tents|shelter|refuge|troops|peacekeepers|"
              r"systems|missiles|tanks|jets|aircraft|vehicles|shells|drones|bailout|bail-out|debt relief)")
 MONEY = r"(?:euros|dollars|pounds|yuan|yen|rubles|francs)"
+# "on Monday", "on 3 May": when, not against whom.
+DATEISH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|january|february|march|april|may|june|july|august|"
+           r"september|october|november|december|the (?:eve|day|night|morning|weekend))")
+# A strike that is no walkout: "drone strike", "air strike" (lookbehinds: one per word).
+NOT_MILITARY = "".join(rf"(?<!{w} )" for w in ("drone", "air", "missile", "rocket", "military", "nuclear",
+                                                "retaliatory", "pre-emptive", "preemptive")) + r"\b"
 # Regular expressions over the lower-cased sentence; the earliest match in the main clause wins,
 # the longest where several start at one place.
 LEXICON = [
     # AGREE: expressed intent to cooperate (an agreement reached, an offer, a pledge)
     Trigger(r"\bagree(?:s|d|ing)?\b|\b(?:reach|strik|struck|seal|clinch|broker)\w*" + W
             + r" (?:agreement|deal|accord|understanding|compromise|settlement|truce deal)\b", "AGREE"),
-    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b|\bcommit(?:s|ted|ting)? (?:itself |themselves )?to\b|\bopen to (?:dialogue|talks|negotiations?|"
-            r"cooperation|compromise|mediation)\b|\benter(?:s|ed|ing)? into" + W
-            + r" (?:agreements?|alliances?|pacts?|accords?|treat(?:y|ies)|deals?|partnerships?|unions?)\b", "AGREE"),
+    Trigger(r"\b(?:pledg|promis)(?:e|es|ed|ing)\b|\boffer(?:s|ed|ing)? to\b"
+            r"|\bcommit(?:s|ted|ting)? (?:itself |themselves )?to\b", "AGREE"),
+    Trigger(r"\bopen to (?:dialogue|talks|negotiations?|cooperation|compromise|mediation)\b"
+            r"|\benter(?:s|ed|ing)? into" + W + r" (?:agreements?|alliances?|pacts?|accords?|treat(?:y|ies)|deals?|"
+            r"partnerships?|unions?)\b", "AGREE"),
     Trigger(r"\bfail(?:s|ed|ing)? to (?:reach|agree|settle)\b|\brul(?:e|es|ed|ing) out\b|\bturn(?:s|ed|ing)? down\b",
             "REJECT"),
     # REJECT (a denial is a rejection)
@@ -69,7 +77,8 @@ LEXICON = [
             r"|\bplead\w*|\bpled with\b|\bbeg(?:s|ged|ging)?\b",
             "REQUEST"),
     Trigger(r"\b(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|seek(?:s|ing)?|sought)" + W + r" (?:to|for)\b", "REQUEST"),
-    Trigger(r"\b(?:order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|direct(?:s|ed|ing)?|told|tells?)" + W + r" to\b", "REQUEST"),
+    Trigger(r"\b(?:order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|direct(?:s|ed|ing)?|told|tells?)" + W + r" to\b",
+            "REQUEST"),
     Trigger(r"(?<=[\w,’'\"”] )(?:must|should)\b|^\W*please\b", "REQUEST"),
     # ACCUSE (disapprove, allege, investigate)
     Trigger(r"\b(?:accus|criticis|criticiz|condemn|denounc|blam|censur|rebuk|decr(?:y|ie)|slam|lambast|castigat|"
@@ -94,9 +103,8 @@ LEXICON = [
     Trigger(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|march(?:ed|es)\b|riot|sit-in|picket|vigil)\w*"
             r"|\b(?:took|take|takes|taking) to the streets\b", "PROTEST", "demo"),
     Trigger(r"\b(?:went|go|going|goes) on strike\b|\bstopped work\b|\bwalk(?:s|ed|ing)? (?:off the job|out)\b"
-            r"|\bdowned tools\b|\bwalkouts?\b|\b(?<!drone )(?<!air )(?<!missile )(?<!rocket )(?<!military )(?<!nuclear )"
-            r"(?<!retaliatory )(?<!pre-emptive )(?<!preemptive )(?:general )?strikes?\b(?! (?:on|against|hit|killed))"
-            r"|\bboycott\w*", "PROTEST",
+            r"|\bdowned tools\b|\bwalkouts?\b|\bboycott\w*|" + NOT_MILITARY + r"(?:general )?strikes?\b"
+            r"(?! (?:against|hit|killed)\b)(?! on (?!" + DATEISH + r"))", "PROTEST",
             "boycott"),
     Trigger(r"\bblock(?:ad)?(?:e|es|ed|ing|s)?" + W + r" (?:roads?|streets?|highways?|motorways?|bridges?|access|"
             r"traffic|railways?|rail lines?|entrances?)\b", "PROTEST",
@@ -113,9 +121,9 @@ LEXICON = [
     Trigger(r"\bdeploy\w*|\bstation(?:s|ed|ing)\b|\breinforc\w*|\bbuil(?:d|t|ds|ding) up\b", "MOBILIZE", "troops"),
     Trigger(r"\b" + HOLD + NOT_JOINT + r" " + EXERCISES + r"\b", "MOBILIZE", "exercise"),
     # SANCTION
-    Trigger(r"\bsanction\w*|\bembargo\w*|\b(?:froze|freez\w*)" + W + r" (?:assets|accounts|funds)\b|\b(?:impos|introduc|"
-            r"slap)\w*" + W + r" (?:visa|travel|trade|export|import|economic|financial) (?:restrictions|bans?|curbs)\b"
-            r"|\b(?:impos|slap)\w*" + W + r" tariffs\b", "SANCTION"),
+    Trigger(r"\bsanction\w*|\bembargo\w*|\b(?:froze|freez\w*)" + W + r" (?:assets|accounts|funds)\b", "SANCTION"),
+    Trigger(r"\b(?:impos|introduc|slap)\w*" + W + r" (?:visa|travel|trade|export|import|economic|financial) "
+            r"(?:restrictions|bans?|curbs)\b|\b(?:impos|slap)\w*" + W + r" tariffs\b", "SANCTION"),
     Trigger(r"\bexpel\w*" + W + r" (?:diplomats?|ambassadors?|envoys?|attach[eé]s?)\b|\brecall\w*" + W
             + r" (?:ambassador|envoy)s?\b|\b(?:order|told|tell|ask)\w*" + W + r" (?:ambassador|envoy|diplomats?)" + W
             + r" to leave\b|\bpersona non grata\b", "SANCTION", "expel"),
@@ -156,16 +164,18 @@ LEXICON = [
     Trigger(r"\bdissolv\w*" + W + r" (?:part(?:y|ies)|parliament|opposition|unions?|newspapers?|groups?|"
             r"organi[sz]ations?|assembly|council)\b", "COERCE", "ban"),
     # ASSAULT
-    Trigger(r"\b(?:kill|attack|bomb|shell(?:s|ed|ing)\b|strafe|ambush|assassinat|massacr|slaughter|execut(?:e|ed|es|ing|ions?)\b|behead|"
-            r"abduct|kidnap|hijack|tortur|shot\b|shoot|gunn|stab|wound|injur|clash|fought|fight|battl|invad|invasion|"
-            r"offensive|air ?strikes?|airstrikes?|missile|rocket|artillery|mortar|sabotag|blast|explosion|blew up|"
-            r"blown up|raid|storm(?:s|ed|ing)?(?= (?:the|a|an|its|their|his|her|into|through)\b)|retak|retook|recaptur|captur|overr[au]n|retaliat|pound(?:ed|ing)\b|"
-            r"struck\b)\w*|\bopen(?:s|ed|ing)? fire\b", "ASSAULT"),
+    Trigger(r"\b(?:kill|attack|bomb|shell(?:s|ed|ing)\b|strafe|ambush|assassinat|massacr|slaughter|behead|"
+            r"execut(?:e|ed|es|ing|ions?)\b|abduct|kidnap|hijack|tortur|shot\b|shoot|gunn|stab|wound|injur|clash|"
+            r"fought|fight|battl|invad|invasion|offensive|air ?strikes?|airstrikes?|missile|rocket|artillery|mortar|"
+            r"sabotag|blast|explosion|blew up|blown up|raid|retak|retook|recaptur|captur|overr[au]n|retaliat|"
+            r"pound(?:ed|ing)\b|struck\b)\w*|\bopen(?:s|ed|ing)? fire\b", "ASSAULT"),
+    Trigger(r"\bstorm(?:s|ed|ing)?(?= (?:the|a|an|its|their|his|her|into|through)\b)", "ASSAULT"),
     Trigger(r"\b(?:drones?|missiles?|rockets?|shells?|jets|warplanes|aircraft|artillery|bombs?)(?: \w+)? (?:hit|struck|"
             r"pounded|slammed into)\b", "ASSAULT"),
-    Trigger(r"\b(?:air )?strikes? (?:on|against)\b|\bairstrikes?\b|\bmilitar(?:y|ily) interven\w*|\b(?:drone|missile|"
-            r"rocket|military|retaliatory|pre-?emptive|nuclear) strikes?\b|\b(?:tear ?gas|water cannons?|rubber bullets)\b",
-            "ASSAULT"),
+    Trigger(r"\b(?:air )?strikes? (?:on\b(?! " + DATEISH + r")|against\b)|\bairstrikes?\b"
+            r"|\bmilitar(?:y|ily) interven\w*|\b(?:drone|missile|rocket|military|retaliatory|pre-?emptive|nuclear) "
+            r"strikes?\b", "ASSAULT"),
+    Trigger(r"\b(?:tear ?gas|water cannons?|rubber bullets)\b", "ASSAULT", "repress"),  # CAMEO 175 -> ASSAULT
     Trigger(r"\b(?:sexually )?(?:abus|assault|rap(?:e|ed|es|ing)\b|beat(?:en|ing)?\b)\w*", "ASSAULT", "beat"),
     # CONSULT (a meeting held, not one that is only the setting: "at its March meeting")
     Trigger(r"\b(?:met|meet(?:s)?|meeting(?:s)? (?:with|between)|talks|negotiat\w*|mediat\w*|visit\w*|hosted|"
@@ -174,25 +184,29 @@ LEXICON = [
             r"contacts?)\b", "CONSULT"),
     Trigger(r"\b(?:held|hold|holds|holding|had|attend\w*|chair\w*|conven\w*)" + W
             + r" (?:meetings?|talks|summit|consultations|conference)\b", "CONSULT"),
-    Trigger(r"\barriv(?:e|es|ed|ing) in\b|\b(?:travel(?:l?ed|l?ing|s)?|flew|fl(?:y|ies|ying)) to\b", "CONSULT", "visit"),
+    Trigger(r"\barriv(?:e|es|ed|ing) in\b|\b(?:travel(?:l?ed|l?ing|s)?|flew|fl(?:y|ies|ying)) to\b", "CONSULT",
+            "visit"),
     Trigger(r"\breceiv(?:e|es|ed|ing)" + W + r" (?:delegations?|envoys?|counterparts?|ministers?|presidents?|"
             r"leaders?|ambassadors?|visitors?|kings?|lawmakers|secretar(?:y|ies))\b", "CONSULT", "visit"),
     # SUPPORT
     Trigger(r"\b(?:prais|welcom|endors|hail|laud|commend|thank|applaud|congratulat|apologi[sz]|forgiv|"
-            r"recogni[sz])\w*|\b(?:solidarity|sympathy|condolences) (?:with|to|for)\b|\bback(?:s|ed|ing)\b|\b(?:to|will|would) back\b|\bsupport(?:s|ed|ing)?\b(?! of)",
-            "SUPPORT"),
+            r"recogni[sz])\w*|\b(?:solidarity|sympathy|condolences) (?:with|to|for)\b|\bback(?:s|ed|ing)\b"
+            r"|\b(?:to|will|would) back\b|\bsupport(?:s|ed|ing)?\b(?! of)", "SUPPORT"),
     Trigger(r"\b(?:establish|restor|resum|normali[sz]|upgrad|strengthen|deepen)\w*" + W
             + r" (?:ties|relations|partnership)\b|\bsign(?:s|ed|ing)?" + W
             + r" (?:agreements?|accords?|treat(?:y|ies)|deals?|memorand\w*|pacts?)\b", "SUPPORT"),
     # COOPERATE
     Trigger(r"\bjoint" + W + r" (?:" + EXERCISES[3:-1] + r"|operations?|investigations?|inquiry|task force|"
             r"statement|venture|project)\b|\b" + HOLD + W + r" joint\b|\btogether with\b" + W + r" " + EXERCISES
-            + r"\b|\bjointly\b|\b(?:work|team)\w* together\b|\bjoin(?:s|ed|ing)? forces\b|\bcooperat\w*|\bcoordinat\w*|\bco-operat\w*|\bcollaborat\w*|\bshar(?:e|es|ed|ing)" + W
+            + r"\b", "COOPERATE"),
+    Trigger(r"\bjointly\b|\b(?:work|team)\w* together\b|\bjoin(?:s|ed|ing)? forces\b|\bcooperat\w*|\bcoordinat\w*"
+            r"|\bco-operat\w*|\bcollaborat\w*|\bshar(?:e|es|ed|ing)" + W
             + r" (?:information|intelligence|evidence|data)\b|\bextradit\w*", "COOPERATE"),
     # AID
     Trigger(r"\b(?:provid|suppl(?:y|ied|ies|ying)|donat|deliver|sen[dt]s?\b|grant|gave|giv(?:e|es|ing)\b|extend|"
-            r"approv|airlift|airdrop|ship|disburs|allocat|fl(?:ew|own)\b|truck)\w*" + W + r" (?:\w+ )?" + AID_GOODS + r"\b|\b(?:provid|rescu)\w*"
-            r"|\baid\b|\basylum\b|\bopen(?:s|ed)?" + W + r" borders?\b|\ballow\w*" + W
+            r"approv|airlift|airdrop|ship|disburs|allocat|fl(?:ew|own)\b|truck)\w*" + W + r" (?:\w+ )?" + AID_GOODS
+            + r"\b", "AID"),
+    Trigger(r"\b(?:provid|rescu)\w*|\baid\b|\basylum\b|\bopen(?:s|ed)?" + W + r" borders?\b|\ballow\w*" + W
             + r" to (?:use|enter|cross|transit|station|deploy)\b|\b(?:disburs|donat|grant|gave|giv(?:e|es|ing)\b|"
             r"sen[dt]s?\b|transferr?|channel|allocat|provid)\w*" + W + r" " + MONEY + r"\b", "AID"),
 ]
@@ -217,5 +231,5 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*" + ACCORDING_TO + r"\s+([^,]{2,80}?),\s*
 REPORT_VERBS = (r"said|says|say|reported|reports|told|added|confirmed|announced|claimed|charged|protested|complained|"
                 r"stated|quoted|insisted|noted|stressed|wrote|tweeted|posted|acknowledged|admitted|explained|alleged")
 ATTRIBUTION = re.compile(
-    r"(?:,[\"”’']?|[!?][\"”’']|\s[-–—])\s*(?:(?:[\w.'’()-]+\s+){0,8}?(?:(?:" + REPORT_VERBS + r")\b|" + ACCORDING_TO
-    + r")(?:\s+[\w.'’()-]+){0,7}|" + ACCORDING_TO + r".*)[.\"”]*\s*$")
+    r"(?:,[\"”’']?|[!?][\"”’']|\s[-–—])\s*(?:(?:[\w.'’()-]+\s+){0,8}?(?:(?:" + REPORT_VERBS + r")\b|"
+    + ACCORDING_TO + r")(?:\s+[\w.'’()-]+){0,7}|" + ACCORDING_TO + r".*)[.\"”]*\s*$")
