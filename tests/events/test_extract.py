@@ -73,3 +73,13 @@ def test_a_plan_ascribed_to_another_inside_a_quote_is_the_speakers_accusation():
     assert "THREATEN" not in kinds and "ASSAULT" not in kinds
     assert (kinds["ACCUSE"].actor, kinds["ACCUSE"].target) == ("Ivo Marek", "Poland")
     assert kinds["ACCUSE"].mode == "allege"
+
+
+def test_the_speaker_is_the_source_of_what_is_said_not_of_the_deed_reported():
+    text = "Troops shelled Hungarian villages overnight, Mayor Ana Petrova said."
+    petrova = mention(text, "Ana Petrova", "PERSON", canonical="Ana Petrova")
+    hungarian = mention(text, "Hungarian", "NORP", country="HUN")
+    events = article_events(article(text), sentences(text), [petrova, hungarian], [])
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert shelling.actor is None and shelling.target_country == "HUN"
+    assert shelling.reported_by == "Mayor Ana Petrova"

@@ -15,7 +15,9 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC"}
 PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$|^\W*(?:he|she)\s+\w+\W*$", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"^\W*(?:(?:[\w’'-]+\s+){0,2}(?:we|i|us|our)\b|\W*$)", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}(?:we|i|us|our)\b", re.IGNORECASE)
+# What a speaker does by speaking: the speaker of a statement is its source. Other acts need a named actor.
+SPOKEN = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT", "SUPPORT", "CONCEDE"}
 MAX_SENTENCE = 600  # longer "sentences" are lists or broken text, not reports of one action
 
 
@@ -102,8 +104,9 @@ def _actor(sent: Sentence, region: tuple[int, int], mentions: list[Mention], whe
 
 
 def _speaker(sent: Sentence, c: Coding, mentions: list[Mention], quote_speaker: Mention | None) -> Mention | None:
-    """No actor named before the action: inside a quote, "we" or nobody is its speaker; "he" refers back
-    to the last person named; in a statement ("…, Lukashenko said") the speaker is the source of what is said."""
+    """No actor named before the action: inside a quote "we" is its speaker; "he" refers back to the last
+    person named; a statement ("…, Lukashenko said", or a quote) is its speaker's act when it is a
+    spoken one (a demand, an accusation), not when it reports a deed ("…, the mayor said")."""
     lead = sent.text[c.source_region[0] : c.source_region[1]]
     if quote_speaker is not None and FIRST_PERSON.match(lead):
         return quote_speaker
@@ -111,6 +114,8 @@ def _speaker(sent: Sentence, c: Coding, mentions: list[Mention], quote_speaker: 
         people = [m for m in mentions if m.type == "PERSON" and sent.start - 600 <= m.start < sent.start]
         if people:
             return people[-1]
+    if c.type not in SPOKEN:
+        return None
     if c.report_region:
         lo, hi = sent.start + c.report_region[0], sent.start + c.report_region[1]
         for m in mentions:
