@@ -25,6 +25,52 @@ def test_openapi_describes_every_resource(client):
         assert path in paths, path
 
 
+def test_openapi_documents_answers_errors_and_the_token(client):
+    spec = client.get("/api/openapi.json").json()
+    assert {"token", "tokenHeader"} <= set(spec["components"]["securitySchemes"])
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            where = f"{method.upper()} {path}"
+            answer = op["responses"]["200"]["content"]
+            assert all(c.get("schema", {}) != {"type": "object", "additionalProperties": True}
+                       for c in answer.values()), where
+            if path != "/api/export/{kind}":
+                assert "$ref" in answer["application/json"]["schema"] or path == "/api/info", where
+            for status in ("404", "422"):
+                assert op["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith(
+                    "/ErrorBody"), where
+            # writing needs the token; reading does not
+            assert bool(op.get("security")) == (method != "get"), where
+            assert ("401" in op["responses"]) == (method != "get"), where
+
+
+def _check(model, body):
+    from pydantic import TypeAdapter
+
+    TypeAdapter(model).validate_python(body, strict=False)
+    return body
+
+
+def test_answers_match_the_documented_models(client):
+    from dossier.api import schemas as m
+    from dossier.model import Entity, Event, Quote, Statement
+
+    story = _check(m.Page[m.StoryRow], client.get("/api/stories").json())["items"][0]
+    _check(m.StoryDetail, client.get(f"/api/stories/{story['id']}").json())
+    article = _check(m.Page[m.ArticleRow], client.get("/api/articles?limit=3").json())["items"][0]
+    _check(m.ArticleOut, client.get(f"/api/articles/{article['id']}").json())
+    _check(m.Annotations, client.get(f"/api/articles/{article['id']}/annotations").json())
+    _check(m.Page[m.StorylineOut], client.get("/api/storylines").json())
+    entity = _check(m.Page[Entity], client.get("/api/entities?limit=3").json())["items"][0]
+    _check(m.EntityDetail, client.get(f"/api/entities/{entity['id']}").json())
+    statement = _check(m.Page[Statement], client.get("/api/statements?limit=3").json())["items"][0]
+    _check(m.StatementWithRenderings, client.get(f"/api/statements/{statement['id']}").json())
+    _check(m.Page[Quote], client.get("/api/quotes?limit=3").json())
+    _check(m.Page[Event], client.get("/api/events?limit=3").json())
+    _check(m.Page[m.SearchHit], client.get("/api/search?q=bridge").json())
+    _check(m.ErrorBody, client.get("/api/stories/sty_nope").json())
+
+
 def test_stories_newest_first_with_counts(client):
     page = client.get("/api/stories").json()
     items = page["items"]
@@ -118,6 +164,45 @@ def test_statements_quotes_events_and_storylines(client):
     assert all(s["title"] for line in lines["items"] for s in line["stories"])
 
 
+def test_story_speakers_are_grouped_by_entity(client):
+    for story in client.get("/api/stories").json()["items"]:
+        groups = client.get(f"/api/stories/{story['id']}").json()["speakers"]
+        resolved = [g["entity_id"] for g in groups if g["entity_id"]]
+        assert len(resolved) == len(set(resolved)), "one group per speaking entity"
+        for g in groups:
+            if g["entity_id"]:
+                assert g["speaker"] == client.get(f"/api/entities/{g['entity_id']}").json()["entity"]["name"]
+            said = {item["statement"]["speaker"] for item in g["statements"]}
+            assert said <= set(g["as_written"]) | {g["speaker"]}
+
+
+def test_lists_page_and_filter(client):
+    quotes = client.get("/api/quotes?limit=4").json()
+    assert quotes["total"] > 4 and len(quotes["items"]) == 4
+    later = client.get("/api/quotes?limit=2&offset=2").json()["items"]
+    assert [q["id"] for q in later] == [q["id"] for q in quotes["items"][2:]]
+    article_id = quotes["items"][0]["article_id"]
+    of_article = client.get(f"/api/quotes?article_id={article_id}&limit=1").json()
+    assert len(of_article["items"]) == 1 and of_article["total"] >= 1
+
+    havrenko = client.get("/api/entities/Havrenko").json()["entity"]["id"]
+    acted = client.get("/api/events?actor=Havrenko&limit=500").json()
+    assert acted["items"] and acted["total"] == len(acted["items"])
+    assert all(havrenko in (e["actor_entity_id"], e["target_entity_id"]) for e in acted["items"])
+    kind = acted["items"][0]["type"]
+    typed = client.get(f"/api/events?type={kind.lower()}&limit=500").json()["items"]
+    assert typed and {e["type"] for e in typed} == {kind}
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    in_story = client.get(f"/api/events?story_id={story_id}&type={kind}&limit=500").json()["items"]
+    assert all(e["type"] == kind for e in in_story)
+
+    named = client.get("/api/entities?name=havr&limit=1").json()
+    assert named["total"] >= 1 and all("havr" in e["name"].lower() for e in named["items"])
+    hits = client.get("/api/search?q=bridge&limit=50").json()["items"]
+    page2 = client.get("/api/search?q=bridge&limit=2&offset=2").json()
+    assert page2["offset"] == 2 and [h["article_id"] for h in page2["items"]] == [h["article_id"] for h in hits[2:4]]
+
+
 def test_search_and_exports(client):
     hits = client.get("/api/search?q=Drovna bridge").json()["items"]
     assert hits and all(h["article_id"] for h in hits)
@@ -128,6 +213,11 @@ def test_search_and_exports(client):
     assert len(rows) == client.get("/api/info").json()["articles"]
     csv = client.get("/api/export/entities?format=csv")
     assert csv.status_code == 200 and csv.text.startswith("id,")
+    gdelt = client.get("/api/export/events?format=gdelt")
+    assert gdelt.status_code == 200 and gdelt.headers["content-type"].startswith("text/tab-separated-values")
+    rows = gdelt.text.splitlines()
+    assert len(rows) == 1 + client.get("/api/events?limit=1").json()["total"] and "\t" in rows[0]
+    assert "events" in _error(client.get("/api/export/articles?format=gdelt"), 400)["message"]
 
 
 def test_changing_data_needs_the_token(client):

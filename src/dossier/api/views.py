@@ -16,7 +16,9 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from dossier.core import Dossier
-from dossier.model import Article, Entity, Event, Mention, Quote, Sentence, Statement, Story, Storyline, TimeMention
+from dossier.model import (Article, Entity, Event, Mention, Quantity, Quote, Sentence, Statement, Story, Storyline,
+                           TimeMention)
+from dossier.store import _escape_like
 from dossier.store import schema as s
 
 M = TypeVar("M", bound=BaseModel)
@@ -166,6 +168,16 @@ def events_for(d: Dossier, article_ids: Sequence[str]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
 
 
+def filter_events(d: Dossier, events: list[Event], type: str | None, actor: str | None) -> list[Event]:
+    """Events of a PLOVER type and of an actor or target (name, alias or entity id), as ``Dossier.events`` filters."""
+    if type:
+        events = [e for e in events if e.type == type.upper()]
+    if actor:
+        entity = get_entity(d, actor)
+        events = [e for e in events if entity.id in (e.actor_entity_id, e.target_entity_id)]
+    return events
+
+
 def event_reports(d: Dossier, article_id: str) -> list[Event]:
     """The events as one article reports them (its own evidence), else the corpus events it is linked to."""
     return annotations_in(d, "event_report", Event, [article_id]) or events_for(d, [article_id])
@@ -182,17 +194,39 @@ def statements_for(d: Dossier, article_ids: Sequence[str]) -> tuple[list[Stateme
     return statements, {q.id: q for q in quotes}
 
 
-def group_by_speaker(statements: list[Statement], quotes: dict[str, Quote],
-                     meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Statements grouped by speaker, most renderings first, each with its renderings."""
-    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+def group_by_speaker(statements: list[Statement], quotes: dict[str, Quote], meta: dict[str, dict[str, Any]],
+                     names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Statements grouped by who said them, most statements first, each with its renderings.
+
+    A resolved speaker is one group under the entity's name however the articles wrote it
+    ("Havrenko", "the Valdorian leader"); those forms are kept in ``as_written``.
+    """
+    names = names or {}
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    written: dict[str, set[str]] = defaultdict(set)
     for st in statements:
+        key = st.speaker_entity_id or "?" + (st.speaker or "unattributed").lower()
         renderings = [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]
-        key = (st.speaker_entity_id, st.speaker or "unattributed")
         groups[key].append({"statement": st.model_dump(mode="json"), "renderings": renderings})
-    out = [{"speaker": name, "entity_id": eid, "statements": sorted(items, key=lambda x: -len(x["renderings"]))}
-           for (eid, name), items in groups.items()]
-    return sorted(out, key=lambda g: (g["speaker"] == "unattributed", -len(g["statements"]), g["speaker"]))
+        written[key].add(st.speaker or "unattributed")
+    out = []
+    for key, items in groups.items():
+        eid = None if key.startswith("?") else key
+        label = names.get(eid) if eid else None
+        label = label or max(sorted(written[key]), key=len)
+        out.append({"speaker": label, "entity_id": eid, "as_written": sorted(written[key] - {label}),
+                    "statements": sorted(items, key=_statement_order)})
+    return sorted(out, key=lambda g: (g["entity_id"] is None, -len(g["statements"]), g["speaker"].lower()))
+
+
+def _statement_order(item: dict[str, Any]) -> tuple:
+    """Most renderings first, then the earliest."""
+    return -len(item["renderings"]), item["statement"].get("first_published") or "9999"
+
+
+def speaker_names(d: Dossier, statements: Iterable[Statement]) -> dict[str, str]:
+    ids = {st.speaker_entity_id for st in statements if st.speaker_entity_id}
+    return {e.id: e.name for e in objects_by_ids(d, "entity", Entity, ids)}
 
 
 def rendering(q: Quote, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -201,12 +235,13 @@ def rendering(q: Quote, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
     row["outlet"] = info.get("outlet")
     row["title"] = info.get("title")
     row["published"] = info.get("published")
+    row["copy_of"] = info.get("duplicate_of")  # a syndicated or reposted copy: not a source of its own
     return row
 
 
 def story_detail(d: Dossier, story_id: str) -> dict[str, Any]:
     story = get_story(d, story_id)
-    articles = sorted(articles_light(d, story.article_ids), key=lambda a: a["published"] or "")
+    articles = sorted(articles_light(d, story.article_ids), key=_undated_last)
     meta = {a["id"]: a for a in articles}
     statements, quotes = statements_for(d, story.article_ids)
     extra = [i for st in statements for i in st.article_ids if i not in meta]
@@ -216,13 +251,17 @@ def story_detail(d: Dossier, story_id: str) -> dict[str, Any]:
     return {
         "story": story.model_dump(mode="json"),
         "articles": articles,
-        "speakers": group_by_speaker(statements, quotes, meta),
+        "speakers": group_by_speaker(statements, quotes, meta, speaker_names(d, statements)),
         "events": [e.model_dump(mode="json") for e in events],
         "entities": [e.model_dump(mode="json") for e in sorted(entities, key=lambda e: -e.mention_count)[:40]],
         "outlet_of": {a["id"]: a["outlet"] for a in articles},
         "timeline": timeline_chart(articles, story),
         "storyline": storyline_of(d, story),
     }
+
+
+def _undated_last(article: dict[str, Any]) -> tuple[bool, str]:
+    return article["published"] is None, article["published"] or ""
 
 
 def timeline_chart(articles: list[dict[str, Any]], story: Story) -> dict[str, Any]:
@@ -260,8 +299,16 @@ def storylines(d: Dossier) -> list[dict[str, Any]]:
 
 def entity_list(d: Dossier, name: str | None, limit: int, offset: int) -> dict[str, Any]:
     ents = d.store.objects("entity", Entity, name=name, limit=limit + offset)[offset:]
-    total = count_objects(d, "entity") if not name else None
+    total = count_objects(d, "entity") if not name else count_named(d, "entity", name)
     return page([e.model_dump(mode="json") for e in ents], total, limit, offset)
+
+
+def count_named(d: Dossier, kind: str, name: str) -> int:
+    """How many objects of the kind have a name containing ``name`` (as ``Store.objects`` filters them)."""
+    like = f"%{_escape_like(name.lower())}%"
+    q = select(func.count()).where(s.objects.c.kind == kind, func.lower(s.objects.c.name).like(like, escape="\\"))
+    with d.store.engine.connect() as conn:
+        return conn.execute(q).scalar_one()
 
 
 def entities_now(d: Dossier, mentions: Sequence[Mention]) -> list[Entity]:
@@ -308,18 +355,19 @@ def entity_detail(d: Dossier, name_or_id: str, mention_limit: int = 200) -> dict
     mentions = d.mentions(e.id)
     meta = {a["id"]: a for a in articles_light(d, article_ids)}
     statements, quotes = statements_for(d, article_ids)
-    own = [st for st in statements if st.speaker_entity_id == e.id]
+    own = [{"statement": st.model_dump(mode="json"),
+            "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
+           for st in statements if st.speaker_entity_id == e.id]
     events = [ev for ev in events_for(d, article_ids) if e.id in (ev.actor_entity_id, ev.target_entity_id)]
     return {
         "entity": e.model_dump(mode="json"),
         "mention_total": len(mentions),
         "mentions": [m.model_dump(mode="json") for m in mentions[:mention_limit]],
         "articles": sorted(meta.values(), key=lambda a: a["published"] or "", reverse=True),
-        "statements": [{"statement": st.model_dump(mode="json"),
-                        "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
-                       for st in own],
+        "statements": sorted(own, key=_statement_order),
         "events": [ev.model_dump(mode="json") for ev in events],
         "merges": unique_merges(e),
+        "decisions": decisions_about(d, e),
         **_network(cooccurrence(d, e.id, article_ids)),
     }
 
@@ -338,6 +386,18 @@ def unique_merges(e: Entity) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+def decisions_about(d: Dossier, e: Entity) -> list[dict[str, Any]]:
+    """The stored review decisions (merges and splits) that name one of the entity's forms."""
+    forms = {f.lower() for f in [e.name, *e.aliases]}
+    found = []
+    for kind in ("merge", "split"):
+        for decision in d.store.decisions(kind):
+            named = {f.lower() for value in decision.values() if isinstance(value, list) for f in value}
+            if forms & named:
+                found.append({"kind": kind, **decision})
+    return found
+
+
 # -- statements -------------------------------------------------------------
 
 def statement_list(d: Dossier, speaker: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -349,6 +409,22 @@ def statement_list(d: Dossier, speaker: str | None, limit: int, offset: int) -> 
         found = d.store.objects("statement", Statement, limit=limit + offset)[offset:]
         total = count_objects(d, "statement")
     return page([st.model_dump(mode="json") for st in found], total, limit, offset)
+
+
+def annotation_page(d: Dossier, kind: str, model: type[M], limit: int, offset: int) -> dict[str, Any]:
+    """One page of an annotation kind over the whole corpus, in article and text order."""
+    q = (select(s.annotations.c.data, s.annotations.c.ref).where(s.annotations.c.kind == kind)
+         .order_by(s.annotations.c.article_id, s.annotations.c.start).limit(limit).offset(offset))
+    total = select(func.count()).where(s.annotations.c.kind == kind)
+    ref_field = _REF_FIELDS.get(kind)
+    items = []
+    with d.store.engine.connect() as conn:
+        for data, ref in conn.execute(q):
+            item = model.model_validate_json(data)
+            if ref_field and ref and hasattr(item, ref_field):
+                setattr(item, ref_field, ref)
+            items.append(item.model_dump(mode="json"))
+        return page(items, conn.execute(total).scalar_one(), limit, offset)
 
 
 def statement_detail(d: Dossier, statement_id: str) -> dict[str, Any]:
@@ -376,6 +452,7 @@ def article_annotations(d: Dossier, article_id: str) -> dict[str, list]:
         "entity_names": names,
         "quotes": annotations_in(d, "quote", Quote, ids),
         "times": annotations_in(d, "time", TimeMention, ids),
+        "figures": annotations_in(d, "quantity", Quantity, ids),
         "events": event_reports(d, article_id),
     }
 
@@ -388,12 +465,14 @@ def article_detail(d: Dossier, article_id: str) -> dict[str, Any]:
         "article": a,
         "annotations": ann,
         "stories": [{"id": st.id, "title": st.title} for st in stories],
-        "pieces": highlight(a.text or "", ann["mentions"], ann["quotes"], ann["times"], ann["events"], a.id),
+        "pieces": highlight(a.text or "", ann["mentions"], ann["quotes"], ann["times"], ann["events"], a.id,
+                            ann["figures"]),
     }
 
 
 def highlight(text: str, mentions: list[Mention], quotes: list[Quote], times: list[TimeMention],
-              events: Sequence[Event] = (), article_id: str | None = None) -> list[dict[str, Any]]:
+              events: Sequence[Event] = (), article_id: str | None = None,
+              figures: Sequence[Quantity] = ()) -> list[dict[str, Any]]:
     """Cut the text at every span boundary; each piece lists the items covering it.
 
     The template escapes each piece, so highlighting never builds HTML from article text.
@@ -401,6 +480,7 @@ def highlight(text: str, mentions: list[Mention], quotes: list[Quote], times: li
     spans = [(m.start, m.end, "ent", m.id, m.type) for m in mentions]
     spans += [(q.start, q.end, "quote", q.id, q.kind) for q in quotes]
     spans += [(t.start, t.end, "date", t.id, t.type) for t in times]
+    spans += [(f.start, f.end, "figure", f.id, f.kind) for f in figures]
     spans += [(ev.start, ev.end, "event", e.id, e.type) for e in events for ev in e.evidence[:1]
               if ev.article_id == article_id]
     spans = [sp for sp in spans if 0 <= sp[0] < sp[1] <= len(text)]
