@@ -1,7 +1,9 @@
 """The demo corpus plus hostile articles, built once per test session and shared by the API and web tests.
 
 The hostile articles carry script tags, event-handler attributes and a javascript: URL
-in their title, text and metadata: the UI must show them as text and never run them.
+in their title, text and metadata, and one of their entities gets a hostile name (as a
+name from an upstream feed or a reviewer could read): the UI must show all of it as text
+and never run it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ HOSTILE_RECORD = {
         "and <b onmouseover=\"window.__pwned=6\">hurt trade</b> with Ostrenia."
     ),
 }
+HOSTILE_NAME = "Ana <img src=x onerror=\"window.__pwned=10\"> Petrovna"
+HOSTILE_QUERY = "<script>window.__pwned=11</script> harbour"
 HOSTILE_TEXT = (
     "Ferry workers join <svg onload=\"window.__pwned=7\"> the harbour strike\n\n"
     "KORVASK, June 2, 2022 - Ferry crews in Korvask joined the harbour strike on Thursday, the ferry union said. "
@@ -49,7 +53,21 @@ def build(folder: Path) -> Path:
     with Dossier(db) as d:
         d.ingest([demo_corpus(), write_hostile(folder / "hostile")])
         d.run()
+        give_hostile_name(d, "Ana Petrovna")
     return db
+
+
+def give_hostile_name(d, form: str) -> None:
+    """Rename the entity ``form`` resolves to (stored as the resolver stores it): names reach every page."""
+    from sqlalchemy import update
+
+    from dossier.store import schema
+
+    e = d.entity(form)
+    renamed = e.model_copy(update={"name": HOSTILE_NAME, "aliases": [*e.aliases, HOSTILE_NAME]})
+    with d.store.engine.begin() as conn:
+        conn.execute(update(schema.objects).where(schema.objects.c.id == e.id)
+                     .values(name=HOSTILE_NAME, data=renamed.model_dump_json()))
 
 
 def shared_demo_db(tmp_path_factory) -> Path:

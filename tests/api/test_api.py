@@ -288,24 +288,53 @@ def test_pages_escape_hostile_articles(client):
     hostile = [a for a in d.articles() if "pwned" in (a.raw or "")]
     assert len(hostile) == 2
     for a in hostile:
-        html = client.get(f"/articles/{a.id}").text
-        assert "window.__pwned" in html  # shown, as text
-        assert "<script>window" not in html and "<img src=x" not in html and "<svg onload" not in html
-        assert "<iframe" not in html and "<b onmouseover" not in html
-        assert 'href="javascript:' not in html
+        for url in (f"/articles/{a.id}", f"/articles/{a.id}/raw"):
+            html = client.get(url).text
+            assert "window.__pwned" in html  # shown, as text
+            _assert_inert(html, url)
+        assert 'href="javascript:' not in client.get(f"/articles/{a.id}").text
     listing = client.get("/").text + client.get("/articles").text + client.get("/search?q=harbour strike").text
     assert "&lt;script&gt;" in listing and "<script>window" not in listing
     r = client.get("/")
     assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "unsafe-inline" not in r.headers["content-security-policy"]
+
+
+def _assert_inert(html, where):
+    for tag in ("<script>window", "<img src=x", "<svg onload", "<iframe", "<b onmouseover", "<img src=x onerror"):
+        assert tag not in html, (where, tag)
+
+
+def test_hostile_names_queries_and_ids_are_escaped(client):
+    from demo_store import HOSTILE_NAME, HOSTILE_QUERY
+
+    entity = client.get("/api/entities/Petrovna").json()["entity"]
+    assert entity["name"] == HOSTILE_NAME
+    story_ids = [s["id"] for s in client.get("/api/stories").json()["items"]]
+    pages = [f"/entities/{entity['id']}", "/entities", "/entities?name=petrovna", "/search?q=" + HOSTILE_QUERY,
+             "/stories/<img src=x onerror=window.__pwned=12>", "/entities/<img src=x onerror=alert(1)>"]
+    pages += [f"/stories/{i}" for i in story_ids]
+    shown = ""
+    for url in pages:
+        r = client.get(url, headers={"Accept": "text/html"})
+        assert r.headers["content-type"].startswith("text/html"), url
+        _assert_inert(r.text, url)
+        shown += r.text
+    assert "Ana &lt;img src=x onerror=&#34;window.__pwned=10&#34;&gt; Petrovna" in shown
+    assert "&lt;script&gt;window.__pwned=11&lt;/script&gt;" in shown
+    assert "&lt;img src=x onerror=window.__pwned=12" in shown
 
 
 def test_pages_render(client):
     story_id = client.get("/api/stories").json()["items"][0]["id"]
     entity_id = client.get("/api/entities?limit=1").json()["items"][0]["id"]
     statement_id = client.get("/api/statements?limit=1").json()["items"][0]["id"]
-    for url in (f"/statements/{statement_id}", "/", "/storylines", f"/stories/{story_id}", "/entities", f"/entities/{entity_id}", "/articles", "/search?q=bridge"):
+    article_id = client.get("/api/articles?limit=1").json()["items"][0]["id"]
+    for url in (f"/statements/{statement_id}", "/", "/storylines", f"/stories/{story_id}", "/entities",
+                f"/entities/{entity_id}", "/articles", f"/articles/{article_id}", f"/articles/{article_id}/raw",
+                "/search?q=bridge", "/static/favicon.svg"):
         r = client.get(url)
-        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), url
+        assert r.status_code == 200 and r.headers["content-type"].startswith(("text/html", "image/svg")), url
     page = client.get("/stories/sty_nope", headers={"Accept": "text/html"})
     assert page.status_code == 404 and "Not found" in page.text
 

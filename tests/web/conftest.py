@@ -54,13 +54,15 @@ def writable_server(chromium, demo_db, tmp_path):
 
 @pytest.fixture
 def page(chromium, request):
-    """A fresh page that records every request and console error, and fails on a dialog (alert = script ran)."""
+    """A fresh page that records every request, script and console error, and every dialog (alert = script ran)."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(15000)
     pg.requests, pg.errors, pg.dialogs = [], [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # Console errors include Content-Security-Policy refusals and failed loads.
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
     context.close()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
+from urllib.parse import quote
 
 import pytest
-from web_served import TOKEN, screenshot
+from web_served import TOKEN, demo_store, screenshot
+
+HOSTILE_NAME, HOSTILE_QUERY = demo_store.HOSTILE_NAME, demo_store.HOSTILE_QUERY
 
 pytestmark = pytest.mark.slow
 
@@ -75,6 +78,20 @@ def test_summary_sentence_opens_its_passage(page, server):
     assert page.locator("#ev-span-text").inner_text().strip() == summary[0]["text"].strip()
     assert page.locator("#clean-text .selected").count() >= 1
 
+    # a reported figure opens as an item of its article, with its normalized value
+    page.goto(f"{server.url}/stories/{story['id']}")
+    figure = page.locator("#facts a").first
+    figure_id = figure.get_attribute("href").split("#item-")[1]
+    figure.click()
+    page.locator(f"#ev-{figure_id}").wait_for(state="visible")
+    assert page.locator(f'.hl.figure.selected[data-ids~="{figure_id}"]').count() >= 1
+    # an entity listed once opens the evidence of each of its mentions in the article
+    group = page.locator("button.item[data-ids*=' ']").first
+    ids = group.get_attribute("data-ids").split()
+    group.click()
+    assert all(page.locator(f"#ev-{i}").is_visible() for i in ids)
+    assert not page.errors, page.errors
+
 
 def test_entity_page_draws_the_network(page, server):
     top = _api(server, "/api/entities?limit=1")["items"][0]
@@ -103,7 +120,9 @@ def test_injected_scripts_do_not_run(page, server):
     assert len(hostile) == 2
     stories = [s["id"] for s in _api(server, "/api/stories")["items"] if set(s["article_ids"]) & set(hostile)]
     entities = {m["entity_id"] for i in hostile for m in _api(server, f"/api/articles/{i}/annotations")["mentions"]}
-    urls = ["/", "/articles", "/search?q=harbour+strike", "/entities"] + [f"/articles/{i}" for i in hostile]
+    urls = ["/", "/articles", "/search?q=harbour+strike", "/entities", "/search?q=" + quote(HOSTILE_QUERY),
+            "/stories/" + quote("<img src=x onerror=window.__pwned=12>")]
+    urls += [f"/articles/{i}" for i in hostile] + [f"/articles/{i}/raw" for i in hostile]
     urls += [f"/stories/{i}" for i in stories] + [f"/entities/{i}" for i in sorted(entities - {None})]
     assert stories and entities
     for url in urls:
@@ -114,9 +133,13 @@ def test_injected_scripts_do_not_run(page, server):
         assert page.title() != "PWNED", url  # the title shows the hostile text; a script would replace it
         assert page.locator("script:not([src]):not([type='application/json'])").count() == 0, url
         assert page.locator("img, iframe, svg[onload], [onerror], [onmouseover]").count() == 0, url
+        assert not [e for e in page.errors if "404" not in e], url  # no refused inline code, no script error
+        page.errors.clear()
     page.goto(f"{server.url}/articles/{hostile[0]}")
     body = page.locator("body").inner_text()
     assert "<script>window.__pwned" in body or "onerror=" in body  # shown as text
+    page.goto(f"{server.url}/entities/{_api(server, '/api/entities/Petrovna')['entity']['id']}")
+    assert page.locator("h1.entity-name").inner_text().startswith(HOSTILE_NAME)  # the name, as text
     assert page.locator("a[href^='javascript:']").count() == 0
     assert not page.dialogs
 
@@ -136,6 +159,7 @@ def test_merge_and_split_in_the_ui(page, writable_server):
     page.wait_for_function(f"() => !location.pathname.endsWith('{orlov['id']}')")
     aliases = page.locator("ul.aliases").inner_text()
     assert "Stanimir Orlov" in aliases and "Miroslav Havrenko" in aliases
+    assert "merge" in page.locator("ul.decisions").inner_text().lower()  # the stored decision, shown
     screenshot(page, "entity-review")
 
     for form in orlov["aliases"]:
@@ -143,3 +167,5 @@ def test_merge_and_split_in_the_ui(page, writable_server):
     page.click("#split-form button")
     page.wait_for_function("() => document.getElementById('review-result').className === 'ok'")
     assert "Split off" in page.locator("#review-result").inner_text()
+    names = page.locator("#review-links a").all_inner_texts()
+    assert len(names) >= 2 and "Stanimir Orlov" in names

@@ -12,8 +12,11 @@ from pathlib import Path
 from dossier import __version__, settings
 from dossier.core import Dossier
 
-# Pages run no inline script and load nothing from elsewhere: even a missed escape cannot run code.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+# Pages run no inline script or style and load nothing from elsewhere: even a missed escape cannot run
+# code or restyle the page. The one inline style allowed, by its hash, is the rule Cytoscape.js injects:
+# ".__________cytoscape_container { position: relative; }".
+CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {CYTOSCAPE_STYLE}; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 

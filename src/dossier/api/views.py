@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from dossier.core import Dossier
+from dossier.errors import NotFound
 from dossier.model import (Article, Entity, Event, Mention, Quantity, Quote, Sentence, Statement, Story, Storyline,
                            TimeMention)
 from dossier.store import _escape_like
@@ -97,11 +98,22 @@ def articles_of_object(d: Dossier, object_id: str, limit: int = MAX_ENTITY_ARTIC
 # (LIKE 'x%', case-insensitive) scan the table. A prefix still works, more slowly.
 
 def get_story(d: Dossier, story_id: str) -> Story:
-    return next(iter(objects_by_ids(d, "story", Story, [story_id])), None) or d.story(story_id)
+    found = next(iter(objects_by_ids(d, "story", Story, [story_id])), None)
+    return found or _or_not_found(lambda: d.story(story_id), f"no single story with id {story_id!r}: see /api/stories")
 
 
 def get_statement(d: Dossier, statement_id: str) -> Statement:
-    return next(iter(objects_by_ids(d, "statement", Statement, [statement_id])), None) or d.statement(statement_id)
+    found = next(iter(objects_by_ids(d, "statement", Statement, [statement_id])), None)
+    return found or _or_not_found(lambda: d.statement(statement_id),
+                                  f"no single statement with id {statement_id!r}: see /api/statements")
+
+
+def _or_not_found(find: Callable[[], M], message: str) -> M:
+    """``find()``, with a message naming where to look when no single object matches (none, or an ambiguous prefix)."""
+    try:
+        return find()
+    except NotFound:
+        raise NotFound(message) from None
 
 
 def get_entity(d: Dossier, name_or_id: str) -> Entity:

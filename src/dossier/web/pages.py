@@ -24,6 +24,46 @@ ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=T
                   trim_blocks=True, lstrip_blocks=True)
 ENV.globals["version"] = __version__
 
+
+def when(value: str | None) -> str:
+    """An ISO date or time for reading: '2023-10-09T17:40:00+00:00' -> '2023-10-09 17:40 UTC'.
+
+    Dates keep the precision the source gave ('2023-10' stays a month).
+    """
+    if not value or "T" not in value:
+        return value or ""
+    day, _, clock = value.partition("T")
+    zone = ""
+    for sign in ("+", "-", "Z"):
+        if sign in clock:
+            clock, _, offset = clock.partition(sign)
+            zone = " UTC" if sign == "Z" or offset in ("00:00", "0000", "00") else f" {sign}{offset}"
+            break
+    return f"{day} {clock[:5]}{zone}"
+
+
+def figure(q: Any) -> str:
+    """A figure's normalized reading: '3,000–9,000', '1,001 or more', '≈ 40', 'small (framing)'."""
+    get = q.get if isinstance(q, dict) else lambda k: getattr(q, k, None)
+    low, high, framing = get("low"), get("high"), get("framing")
+    approx = "≈ " if get("approximate") else ""
+    if low is None and high is None:
+        value = get("value")
+        return f"{approx}{_number(value)}" if value is not None else (f"{framing} (framing)" if framing else "?")
+    if high is None:
+        return f"{approx}{_number(low)} or more"
+    if low is None or low == high:
+        return f"{approx}{_number(high)}" if low is not None else f"up to {_number(high)}"
+    return f"{approx}{_number(low)}–{_number(high)}"
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+ENV.filters["when"] = when
+ENV.filters["figure"] = figure
+
 router = APIRouter(include_in_schema=False)
 
 
@@ -90,7 +130,28 @@ def article_list(d: DossierDep, limit: int = Query(50, ge=1, le=500), offset: in
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(d: DossierDep, article_id: str):
-    return page("article.html", **views.article_detail(d, article_id))
+    detail = views.article_detail(d, article_id)
+    return page("article.html", entity_groups=entity_groups(detail["annotations"]), **detail)
+
+
+def entity_groups(ann: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article's mentions, one row per entity (or per unresolved name), in order of first mention."""
+    groups: dict[str, dict[str, Any]] = {}
+    for m in ann["mentions"]:
+        key = m.entity_id or f"{m.type}:{m.text.lower()}"
+        name = ann["entity_names"].get(m.entity_id) if m.entity_id else None
+        group = groups.setdefault(key, {"name": name or m.text, "type": m.type, "entity_id": m.entity_id,
+                                        "ids": [], "forms": []})
+        group["ids"].append(m.id)
+        if m.text != group["name"] and m.text not in group["forms"]:
+            group["forms"].append(m.text)
+    return list(groups.values())
+
+
+@router.get("/articles/{article_id}/raw", response_class=HTMLResponse)
+def article_raw(d: DossierDep, article_id: str):
+    """The input as it was read (HTML markup and all), shown as text."""
+    return page("raw.html", a=views.get_article(d, article_id))
 
 
 @router.get("/search", response_class=HTMLResponse)

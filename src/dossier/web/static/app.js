@@ -32,26 +32,36 @@ function drawNetwork() {
   const center = data.nodes.find((n) => n.center);
   const maxWeight = Math.max(1, ...data.edges.map((e) => e.weight));
   const maxShared = Math.max(1, ...data.nodes.filter((n) => !n.center).map((n) => n.shared));
+  // Labels for the entity and its closest companions; the rest show theirs on hover (no pile of text).
+  const labelled = new Set(data.nodes.filter((n) => !n.center).sort((a, b) => b.shared - a.shared).slice(0, 12)
+    .map((n) => n.id));
+  const named = (n) => (n.center || labelled.has(n.id) ? 1 : 0);
   const elements = data.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type, center: n.center ? 1 : 0,
-                                                     shared: n.shared || 0 } }))
+                                                     shared: n.shared || 0, named: named(n) } }))
     .concat(data.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight,
                                                   center: center && e.source === center.id ? 1 : 0 } })));
   const cy = cytoscape({
-    container: box, elements: elements, wheelSensitivity: 0.3,
+    container: box, elements: elements,
     // Rings: the entity in the middle, those sharing the most articles with it closest.
-    layout: { name: "concentric", animate: false, minNodeSpacing: 18,
+    layout: { name: "concentric", animate: false, minNodeSpacing: 24,
               concentric: (n) => (n.data("center") ? 1e6 : n.data("shared")), levelWidth: () => maxShared / 3 },
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "background-color": "#8aa4c2", width: 14, height: 14 } },
+      { selector: "node", style: { label: "", "font-size": 10, "background-color": "#8aa4c2", width: 14, height: 14,
+                                   "text-valign": "bottom", "text-margin-y": 2, "text-background-color": "#fff",
+                                   "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "node[type = 'PERSON']", style: { "background-color": "#4c7dd1" } },
       { selector: "node[type = 'ORG']", style: { "background-color": "#9a5bd1" } },
       { selector: "node[type = 'GPE'], node[type = 'LOC']", style: { "background-color": "#3b9b57" } },
+      { selector: "node[named = 1], node.hover", style: { label: "data(label)" } },
+      { selector: "node.hover", style: { "z-index": 10 } },
       { selector: "node[center = 1]", style: { width: 26, height: 26, "font-weight": "bold", "font-size": 12 } },
       { selector: "edge", style: { width: (e) => 1 + (5 * e.data("weight")) / maxWeight, "line-color": "#c3ccd6" } },
       { selector: "edge[center = 0]", style: { width: (e) => 0.5 + (2 * e.data("weight")) / maxWeight,
                                                "line-color": "#e4e8ed", "curve-style": "haystack" } },
     ],
   });
+  cy.on("mouseover", "node", (evt) => evt.target.addClass("hover"));
+  cy.on("mouseout", "node", (evt) => evt.target.removeClass("hover"));
   cy.on("tap", "node", (evt) => { window.location.href = "/entities/" + encodeURIComponent(evt.target.id()); });
   window.__network = cy;
 }
@@ -119,7 +129,19 @@ function wireReview() {
   const tokenInput = document.getElementById("review-token");
   const result = document.getElementById("review-result");
   tokenInput.value = sessionStorage.getItem("dossier-token") || "";
+  const links = document.getElementById("review-links");
   const say = (text, ok) => { result.textContent = text; result.className = ok ? "ok" : "bad"; };
+  // Links to the entities a decision left, built as elements: names are article text.
+  const showEntities = (entities) => {
+    links.replaceChildren(...entities.map((x) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = "/entities/" + encodeURIComponent(x.id);
+      a.textContent = x.name;
+      li.append(a, " (" + x.aliases.join(", ") + ")");
+      return li;
+    }));
+  };
 
   async function post(url, body) {
     sessionStorage.setItem("dossier-token", tokenInput.value);
@@ -131,6 +153,7 @@ function wireReview() {
   }
 
   const entity = box.dataset.entity;
+  wireCandidates(document.getElementById("merge-other"), document.getElementById("merge-candidates"), entity);
   const merge = document.getElementById("merge-form");
   merge.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -147,8 +170,28 @@ function wireReview() {
     if (!forms.length) { say("Tick the name forms that are someone else.", false); return; }
     try {
       const out = await post("/api/entities/" + encodeURIComponent(entity) + "/split", { forms: forms });
-      say("Split off " + forms.join(", ") + ": now " + out.entities.map((x) => x.name).join(" and ") + ".", true);
+      say("Split off " + forms.join(", ") + ": the mentions now belong to", true);
+      showEntities(out.entities);
     } catch (err) { say(err.message, false); }
+  });
+}
+
+// Suggest entities whose names contain what was typed (read from the API, set as option values).
+function wireCandidates(input, list, self) {
+  let asked = "";
+  input.addEventListener("input", async () => {
+    const typed = input.value.trim();
+    if (typed.length < 2 || typed === asked) return;
+    asked = typed;
+    const res = await fetch("/api/entities?limit=15&name=" + encodeURIComponent(typed));
+    if (!res.ok || asked !== typed) return;
+    const found = (await res.json()).items.filter((x) => x.id !== self);
+    list.replaceChildren(...found.map((x) => {
+      const option = document.createElement("option");
+      option.value = x.id;
+      option.label = x.name + " (" + x.type + ", " + x.mention_count + " mentions)";
+      return option;
+    }));
   });
 }
 
