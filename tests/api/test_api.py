@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from dossier.api.views import highlight
 from dossier.model import Evidence, Mention, Quote, TimeMention
@@ -42,6 +44,13 @@ def test_openapi_documents_answers_errors_and_the_token(client):
             # writing needs the token; reading does not
             assert bool(op.get("security")) == (method != "get"), where
             assert ("401" in op["responses"]) == (method != "get"), where
+
+
+def test_every_api_path_is_in_the_readme(client):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for path in client.get("/api/openapi.json").json()["paths"]:
+        short = re.sub(r"\{(?!kind)[^}]+\}", "{id}", path)
+        assert f"`{short.removeprefix('/api/')}`" in readme or short in readme, path
 
 
 def _check(model, body):
@@ -237,6 +246,19 @@ def test_writes_are_disabled_without_a_configured_token(demo_db, tmp_path):
     with TestClient(app) as c:
         error = _error(c.post("/api/entities/merge", json={"a": "x", "b": "y"}, headers={"X-Dossier-Token": ""}), 403)
     assert "DOSSIER_API_TOKEN" in error["message"]
+
+
+def test_on_localhost_only_loopback_names_are_answered(demo_db):
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+
+    with TestClient(create_app(demo_db, token="t"), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/info").status_code == 200
+        assert c.get("/api/info", headers={"Host": "localhost:8000"}).status_code == 200
+        rebound = c.get("/api/info", headers={"Host": "attacker.example:8000"})  # DNS rebinding
+        assert "localhost only" in _error(rebound, 400)["message"]
+        assert c.get("/", headers={"Host": "attacker.example"}).status_code == 400
 
 
 def _entity_of(d, mention):

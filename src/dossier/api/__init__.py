@@ -20,9 +20,23 @@ CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {CYTOSCAPE_STYL
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 
+LOOPBACK_ADDRESSES = {"127.0.0.1", "::1"}
+LOOPBACK_NAMES = {"127.0.0.1", "::1", "localhost"}
+
+
+def answers_to(scope: dict, host_header: str) -> bool:
+    """False for a request that reached a loopback socket under another name (a rebound domain)."""
+    server = scope.get("server") or ("", 0)
+    if server[0] not in LOOPBACK_ADDRESSES:
+        return True
+    name = host_header.rsplit(":", 1)[0] if not host_header.endswith("]") else host_header
+    return name.strip("[]").lower() in LOOPBACK_NAMES or name.lower().endswith(".localhost")
+
+
 def create_app(db: str | Path | None = None, token: str | None = None):
     """An ASGI app over the database; ``token`` (default DOSSIER_API_TOKEN) guards writes."""
     import fastapi
+    from fastapi.responses import JSONResponse
     from fastapi.staticfiles import StaticFiles
 
     from dossier.api import errors, routes
@@ -44,6 +58,15 @@ def create_app(db: str | Path | None = None, token: str | None = None):
     app.include_router(routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static")
+
+    @app.middleware("http")
+    async def loopback_names_only(request, call_next):
+        # Served on a loopback address, the UI answers only to loopback names: a web page that
+        # rebinds its own domain to 127.0.0.1 (DNS rebinding) cannot read the open endpoints.
+        if not answers_to(request.scope, request.headers.get("host", "")):
+            message = "this server answers on localhost only: open it as http://127.0.0.1/ or http://localhost/"
+            return JSONResponse(errors.error_body(400, message), status_code=400)
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request, call_next):

@@ -155,11 +155,14 @@ def article_raw(d: DossierDep, article_id: str):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(d: DossierDep, q: str = "", limit: int = Query(50, ge=1, le=200)):
-    hits = d.search(q, limit) if q.strip() else []
+def search(d: DossierDep, q: str = "", limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0, le=1000)):
+    # One more than a page tells whether there is a next page (full-text search does not count).
+    hits = d.search(q, offset + limit + 1)[offset:] if q.strip() else []
+    more = len(hits) > limit
+    hits = hits[:limit]
     meta = {a["id"]: a for a in views.articles_light(d, [h["article_id"] for h in hits])}
     hits = [dict(h, parts=snippet_parts(h.get("snippet") or ""), meta=meta.get(h["article_id"], {})) for h in hits]
-    return page("search.html", q=q, hits=hits)
+    return page("search.html", q=q, hits=hits, offset=offset, limit=limit, more=more)
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
