@@ -11,7 +11,8 @@ as text files. For each core count a fresh process pinned to that many cores
 and runs the stages one after another, timing each; it reports articles/s (wall
 clock), CPU seconds per 1,000 articles (all processes: a figure that a busy
 machine disturbs less than the wall clock), the peak resident memory of the main
-process and of the largest worker, and the store's size per 1,000 articles.
+process (per step: its peak, and what the process held when the step began) and of
+the largest worker, and the store's size per 1,000 articles.
 ``--cprofile FILE`` writes a cProfile of the 1-core run, to see what bounds it.
 """
 
@@ -97,7 +98,7 @@ def _measure(args) -> int:
         profiler.dump_stats(args.cprofile)
     result = {
         "cores": args.one, "articles": n, "steps": steps,
-        "peak_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_main_mb": max(s["peak_mb"] for s in steps),
         "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "store_kb_per_1000_after_ingest": store_after_ingest / n * 1000 / 1024,
         "store_kb_per_1000": _store_bytes(store, args.db) / n * 1000 / 1024,
@@ -124,10 +125,31 @@ def _cpu_seconds() -> float:
 
 
 def _timed(name: str, n: int, fn) -> dict:
+    _reset_peak()
+    start_mb = _status_mb("VmRSS")
     wall, cpu = time.perf_counter(), _cpu_seconds()
     fn()
     wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
-    return {"step": name, "seconds": wall, "per_s": n / wall, "cpu_s_per_1000": cpu / n * 1000}
+    return {"step": name, "seconds": wall, "per_s": n / wall, "cpu_s_per_1000": cpu / n * 1000,
+            "peak_mb": _status_mb("VmHWM"), "start_mb": start_mb}
+
+
+def _reset_peak() -> None:
+    """Start a new high-water mark of this process's resident memory (Linux: clear_refs 5)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc (VmHWM: peak resident since the last reset; VmRSS:
+    resident now); the peak of the whole run where /proc is missing."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split(f"{field}:")[1].split()[0]) / 1024
+    except (OSError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _store_bytes(store, db: str) -> int:
@@ -144,13 +166,14 @@ def _store_bytes(store, db: str) -> int:
 def _print_table(args, results: list[dict]) -> None:
     print(f"\n{args.articles:,} generated articles, {args.profile} profile, engine {args.engine}; "
           f"articles/s (wall) and CPU s per 1,000 articles, per core count\n")
-    header = "step".ljust(16) + "".join(f"{str(r['cores']) + ' core(s)':>26}" for r in results)
+    header = "step".ljust(20) + "".join(f"{str(r['cores']) + ' core(s)':>26}" for r in results) + "   main MB: peak (at start)"
     print(header)
     for i, step in enumerate(results[0]["steps"]):
         cells = "".join(_cell(r["steps"][i]["per_s"], r["steps"][i]["cpu_s_per_1000"]) for r in results)
-        print(step["step"].ljust(16) + cells)
+        peaks = " / ".join(f"{r['steps'][i]['peak_mb']:,.0f} ({r['steps'][i]['start_mb']:,.0f})" for r in results)
+        print(step["step"].ljust(20) + cells + f"   {peaks}")
     for label, names in (("ingest+clean+dedupe", ["ingest", "clean", "dedupe"]), ("end to end", None)):
-        row = label.ljust(16)
+        row = label.ljust(20)
         for r in results:
             steps = [s for s in r["steps"] if names is None or s["step"] in names]
             if names and len(steps) < len(names):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dedupe_texts as texts
+import pytest
 
 from dossier import pipeline
 from dossier.ingest.base import make_article
@@ -80,3 +81,68 @@ def test_copies_of_a_changed_representative_are_regrouped(store):
     store.save_articles([first])
     DedupeStage().run_corpus(store, [first.id])
     assert groups(store) == {"first": None, "second": None, "third": "second"}
+
+
+def generated(store, n: int, seed: int = 7) -> None:
+    """Generated stories covered by several outlets, a third of the articles reposts of another."""
+    from dossier.ingest.synthetic import as_text_file, generate
+
+    made = generate(n, seed, repost_share=0.3)
+    store.add_articles([make_article(as_text_file(a), f"gen-{i}", "text") for i, a in enumerate(made)])
+
+
+def copy_pairs(store) -> set[tuple[str, str]]:
+    return {(a, rep) for a, rep in store.duplicate_map().items()}
+
+
+def test_batches_stream_and_find_the_same_copies_as_one_batch(store, tmp_path, monkeypatch):
+    from dossier.dedupe import stage
+    from dossier.store import Store
+
+    generated(store, 120)
+    pipeline.run(store, ["clean"])
+    other = Store.open(tmp_path / "other.db")
+    generated(other, 120)
+    pipeline.run(other, ["clean"])
+    pipeline.run(other, ["dedupe"])
+    reads = []
+    real = Store.iter_texts
+    monkeypatch.setattr(Store, "iter_texts", lambda self, ids, *a: reads.append(len(ids)) or real(self, ids, *a))
+    monkeypatch.setattr(Store, "signatures", lambda *a: pytest.fail("a run must not load every signature"))
+    monkeypatch.setattr(stage, "BATCH", 16)
+    pipeline.run(store, ["dedupe"])
+    assert max(reads) == 16 and sum(reads) == 120
+    assert copy_pairs(store) == copy_pairs(other) and len(copy_pairs(store)) >= 10
+    other.close()
+
+
+def test_adding_a_copy_reads_only_its_candidates(store, monkeypatch):
+    from dossier.store import Store
+
+    generated(store, 80)
+    pipeline.run(store, ["clean", "dedupe"])
+    first = next(store.iter_articles())
+    fetched = []
+    real = Store.signatures_of
+    monkeypatch.setattr(Store, "signatures_of", lambda self, kind, ids: fetched.append(set(ids)) or real(self, kind, ids))
+    add(store, ("late-copy", texts.with_junk(first.text, APPEAL)))
+    pipeline.run(store, ["clean", "dedupe"])
+    read = set().union(*fetched)
+    assert first.id in read and len(read) <= 8  # of 80 stored: the story's other reports share buckets
+    assert groups(store)["late-copy"] == first.source
+
+
+def test_a_store_deduplicated_before_buckets_were_stored_gets_them_once(store):
+    from sqlalchemy import delete
+
+    from dossier.dedupe.stage import BUCKETS_META
+    from dossier.store import schema
+
+    add(store, ("original", texts.STORY), ("other-writer", texts.SAME_STORY_OTHER_WRITER))
+    pipeline.run(store, ["dedupe"])
+    with store.transaction() as conn:  # as a store of the previous schema had it: signatures, no buckets
+        conn.execute(delete(schema.lsh_bands))
+        conn.execute(delete(schema.meta).where(schema.meta.c.key == BUCKETS_META))
+    add(store, ("late-copy", texts.syndicated(texts.STORY)))
+    pipeline.run(store, ["dedupe"])
+    assert groups(store)["late-copy"] == "original"

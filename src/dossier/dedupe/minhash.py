@@ -114,41 +114,56 @@ def copy_score(a: Signature, b: Signature, threshold: float) -> float | None:
     return None
 
 
+def bucket_keys(sig: Signature, bands: int = BANDS) -> list[int]:
+    """The LSH buckets of a signature as signed 64-bit integers (a store's integer column holds
+    them): one per band of rows, and one for the exact hash. Empty texts are in no bucket.
+    Two texts sharing a bucket are candidates; ``copy_score`` decides, so a collision costs
+    one comparison and nothing else."""
+    if sig.empty:
+        return []
+    rows = NUM_PERM // bands
+    raw = sig.digests.tobytes()
+    keys = [_key64(bytes([b]) + raw[4 * b * rows : 4 * (b + 1) * rows]) for b in range(bands)]
+    keys.append(_key64(b"=" + sig.exact.to_bytes(8, "big")))
+    return keys
+
+
+def _key64(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+
+
+def best_of(sig: Signature, candidates: Iterable[tuple[str, Signature]], threshold: float) -> tuple[str, float] | None:
+    """The candidate this text most surely copies (or is copied by), with the score."""
+    scored = []
+    for key, other in candidates:
+        score = copy_score(sig, other, threshold)
+        if score is not None:
+            scored.append((score, key))
+    if not scored:
+        return None
+    score, key = max(scored)
+    return key, score
+
+
 class LSHIndex:
-    """Candidate copies by banding (two signatures sharing any band) and by exact hash."""
+    """Candidate copies in memory: two signatures sharing any bucket (a band, or the exact hash)."""
 
     def __init__(self, bands: int = BANDS):
-        self.rows = NUM_PERM // bands
-        self.buckets: dict[tuple, list[str]] = defaultdict(list)
-        self.exact: dict[int, list[str]] = defaultdict(list)
+        self.bands = bands
+        self.buckets: dict[int, list[str]] = defaultdict(list)
         self.signatures: dict[str, Signature] = {}
-
-    def _keys(self, sig: Signature) -> Iterable[tuple]:
-        for b in range(0, NUM_PERM, self.rows):
-            yield (b, *sig.digests[b : b + self.rows])
 
     def add(self, key: str, sig: Signature) -> None:
         """Index a signature (empty texts are not indexed: they are nobody's copy)."""
         if sig.empty:
             return
         self.signatures[key] = sig
-        self.exact[sig.exact].append(key)
-        for k in self._keys(sig):
+        for k in bucket_keys(sig, self.bands):
             self.buckets[k].append(key)
 
     def candidates(self, sig: Signature) -> set[str]:
-        found = set(self.exact.get(sig.exact, ()))
-        found.update(key for k in self._keys(sig) for key in self.buckets.get(k, ()))
-        return found
+        return {key for k in bucket_keys(sig, self.bands) for key in self.buckets.get(k, ())}
 
     def best_match(self, sig: Signature, threshold: float) -> tuple[str, float] | None:
         """The indexed text this one most surely copies (or is copied by), with the score."""
-        scored = []
-        for key in self.candidates(sig):
-            score = copy_score(sig, self.signatures[key], threshold)
-            if score is not None:
-                scored.append((score, key))
-        if not scored:
-            return None
-        score, key = max(scored)
-        return key, score
+        return best_of(sig, ((k, self.signatures[k]) for k in self.candidates(sig)), threshold)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import bindparam, create_engine, delete, event, func, insert, literal, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -137,9 +137,12 @@ class Store:
             row = conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).first()
         return row[0] if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
-            self._set_meta(conn, key, value)
+    def set_meta(self, key: str, value: str, conn: Connection | None = None) -> None:
+        """Set a meta value, in the given transaction or in one of its own."""
+        if conn is not None:
+            return self._set_meta(conn, key, value)
+        with self.engine.begin() as own:
+            self._set_meta(own, key, value)
 
     # -- articles -----------------------------------------------------------
 
@@ -277,8 +280,36 @@ class Store:
             return {r[0]: r[1] for r in conn.execute(q)}
 
     def set_duplicates(self, conn: Connection, assigned: dict[str, str | None]) -> None:
-        for article_id, rep in assigned.items():
-            conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(duplicate_of=rep))
+        if assigned:
+            conn.execute(update(s.articles).where(s.articles.c.id == bindparam("_id")).values(duplicate_of=bindparam("rep")),
+                         [{"_id": k, "rep": v} for k, v in assigned.items()])
+
+    def representatives(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> its representative, for those of the given articles that are copies."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids), 500):
+                q = select(s.articles.c.id, s.articles.c.duplicate_of).where(
+                    s.articles.c.id.in_(chunk), s.articles.c.duplicate_of.is_not(None))
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
+    def copies_of(self, article_ids: Iterable[str]) -> list[str]:
+        """Articles whose representative is one of the given articles."""
+        out: list[str] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids), 500):
+                out += [r[0] for r in conn.execute(select(s.articles.c.id).where(s.articles.c.duplicate_of.in_(chunk)))]
+        return out
+
+    def in_ingest_order(self, article_ids: Iterable[str]) -> list[str]:
+        """The given article ids (unknown ones dropped) in ingest order."""
+        found: list[tuple[int, str]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(set(article_ids)), 500):
+                found += [(r[1], r[0]) for r in conn.execute(
+                    select(s.articles.c.id, s.articles.c.seq).where(s.articles.c.id.in_(chunk)))]
+        return [i for _, i in sorted(found)]
 
     def get_article(self, article_id: str) -> Article:
         """An article by id or unique id prefix."""
@@ -312,6 +343,23 @@ class Store:
                 return
             last = rows[-1]._mapping["seq"]
             yield from (self._article_from_row(r) for r in rows)
+
+    def iter_texts(self, ids: Sequence[str], batch_size: int = 200) -> Iterator[tuple[str, str]]:
+        """(id, clean text, else the raw text) of the given articles, in the given order, without
+        building whole articles: what a stage that only compares texts needs."""
+        cols = [s.articles.c.id, s.articles.c.text, s.articles.c.raw_text]
+        for i in range(0, len(ids), batch_size):
+            chunk = list(ids[i : i + batch_size])
+            with self.engine.connect() as conn:
+                rows = {r[0]: r for r in conn.execute(select(*cols).where(s.articles.c.id.in_(chunk)))}
+                need_raw = [i for i, r in rows.items() if r[1] is None and not r[2]]
+                raw = dict(conn.execute(select(s.articles.c.id, s.articles.c.raw).where(s.articles.c.id.in_(need_raw))
+                                        ).all()) if need_raw else {}
+            for article_id in chunk:
+                if article_id in rows:
+                    _, clean, raw_text = rows[article_id]
+                    text_of = clean if clean is not None else raw_text or zlib.decompress(raw[article_id]).decode("utf-8")
+                    yield article_id, text_of
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Light rows for listings (no raw or body text)."""
@@ -456,6 +504,54 @@ class Store:
                 items.append(item)
             return items
 
+    def annotation_refs(
+        self, kind: str, ids: Iterable[str] | None = None, article_ids: Iterable[str] | None = None,
+        refs: Iterable[str] | None = None,
+    ) -> list[tuple[str, str, str | None]]:
+        """(id, article id, ref) of the annotations of a kind with the given ids, articles or refs: no data parsed."""
+        cols = (s.annotations.c.id, s.annotations.c.article_id, s.annotations.c.ref)
+        column, values = next(((c, v) for c, v in ((s.annotations.c.id, ids), (s.annotations.c.article_id, article_ids),
+                                                    (s.annotations.c.ref, refs)) if v is not None), (None, None))
+        out: list[tuple[str, str, str | None]] = []
+        with self.engine.connect() as conn:
+            if column is None:
+                return [tuple(r) for r in conn.execute(select(*cols).where(s.annotations.c.kind == kind))]
+            for chunk in _chunks(sorted(set(values)), 500):
+                q = select(*cols).where(s.annotations.c.kind == kind, column.in_(chunk))
+                out += [tuple(r) for r in conn.execute(q)]
+        return out
+
+    def annotations_of(self, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
+        """Annotations of one kind for several articles, in article order then position."""
+        items: list[M] = []
+        for chunk in _chunks(list(article_ids), 500):
+            q = (select(s.annotations.c.data).where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
+                 .order_by(s.annotations.c.article_id, s.annotations.c.start))
+            with self.engine.connect() as conn:
+                items += [model.model_validate_json(r[0]) for r in conn.execute(q)]
+        return items
+
+    def annotation_ids_by_ref(self, kind: str, refs: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(annotation id, article id, ref) of the annotations pointing at the given objects."""
+        out: list[tuple[str, str, str]] = []
+        t = s.annotations
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(refs)), 500):
+                q = select(t.c.id, t.c.article_id, t.c.ref).where(t.c.kind == kind, t.c.ref.in_(chunk))
+                out += [(r[0], r[1], r[2]) for r in conn.execute(q)]
+        return out
+
+    def move_refs(self, conn: Connection, kind: str, moves: dict[str, str]) -> None:
+        """Point every annotation of ``kind`` that refers to an old object at its new one (old -> new);
+        through temporary refs, so a chain of moves (a -> b, b -> c) moves each annotation once."""
+        moves = {old: new for old, new in moves.items() if old != new}
+        t = s.annotations
+        for phase in ((lambda o, n: (o, "~" + n)), (lambda o, n: ("~" + n, n))):
+            pairs = dict(phase(o, n) for o, n in moves.items())
+            if pairs:
+                conn.execute(update(t).where(t.c.kind == kind, t.c.ref == bindparam("old")).values(ref=bindparam("new")),
+                             [{"old": o, "new": n} for o, n in pairs.items()])
+
     def set_annotation_refs(self, conn: Connection, refs: dict[str, str | None]) -> None:
         """Point annotations at corpus objects (a mention at its entity) by their ``ref``."""
         if refs:
@@ -495,6 +591,52 @@ class Store:
         if link_rows:
             conn.execute(insert(s.object_articles), link_rows)
 
+    def put_objects(self, conn: Connection, kind: str, stage: str, items: Sequence[BaseModel]) -> None:
+        """Write (or overwrite) objects by id, leaving their links to articles as they are."""
+        ids = [i.id for i in items]  # type: ignore[attr-defined]
+        for chunk in _chunks(ids, 500):
+            conn.execute(delete(s.objects).where(s.objects.c.id.in_(chunk)))
+        now = utcnow()
+        if items:
+            conn.execute(insert(s.objects), [_object_row(kind, stage, item, now) for item in items])
+
+    def delete_objects(self, conn: Connection, ids: Iterable[str]) -> None:
+        """Remove objects and their links to articles."""
+        for chunk in _chunks(sorted(set(ids)), 500):
+            conn.execute(delete(s.object_articles).where(s.object_articles.c.object_id.in_(chunk)))
+            conn.execute(delete(s.objects).where(s.objects.c.id.in_(chunk)))
+
+    def unlink(self, conn: Connection, kind: str, article_ids: Iterable[str] = (), object_ids: Iterable[str] = ()) -> None:
+        """Remove the links of ``kind`` of the given articles and of the given objects."""
+        t = s.object_articles
+        for chunk in _chunks(sorted(set(article_ids)), 500):
+            conn.execute(delete(t).where(t.c.kind == kind, t.c.article_id.in_(chunk)))
+        for chunk in _chunks(sorted(set(object_ids)), 500):
+            conn.execute(delete(t).where(t.c.object_id.in_(chunk)))
+
+    def link(self, conn: Connection, kind: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add (object id, article id) links."""
+        rows = [dict(object_id=o, article_id=a, kind=kind) for o, a in dict.fromkeys(pairs)]
+        if rows:
+            conn.execute(insert(s.object_articles), rows)
+
+    def link_from_refs(self, conn: Connection, kind: str, annotation_kind: str, object_ids: Iterable[str]) -> None:
+        """Link objects to every article with an annotation of ``annotation_kind`` referring to them."""
+        a = s.annotations
+        for chunk in _chunks(sorted(set(object_ids)), 500):
+            found = select(a.c.ref, a.c.article_id, literal(kind)).where(a.c.kind == annotation_kind,
+                                                                        a.c.ref.in_(chunk)).distinct()
+            conn.execute(insert(s.object_articles).from_select(["object_id", "article_id", "kind"], found))
+
+    def link_counts(self, conn: Connection, object_ids: Iterable[str]) -> dict[str, int]:
+        """Object id -> how many articles it is linked to."""
+        t = s.object_articles
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(object_ids)), 500):
+            q = select(t.c.object_id, func.count()).where(t.c.object_id.in_(chunk)).group_by(t.c.object_id)
+            out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
     def objects(
         self, kind: str, model: type[M], name: str | None = None, article_id: str | None = None, limit: int | None = None
     ) -> list[M]:
@@ -509,6 +651,16 @@ class Store:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             return [model.model_validate_json(r[0]) for r in conn.execute(q)]
+
+    def object_ids(self, kind: str, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the objects of a kind linked to any of the given articles."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids)), 500):
+                q = select(s.object_articles.c.object_id).where(
+                    s.object_articles.c.kind == kind, s.object_articles.c.article_id.in_(chunk))
+                out.update(r[0] for r in conn.execute(q))
+        return out
 
     def get_object(self, kind: str, object_id: str, model: type[M]) -> M:
         with self.engine.connect() as conn:
@@ -545,6 +697,69 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(s.signatures.c.article_id, s.signatures.c.value).where(s.signatures.c.kind == kind))
             yield from ((r[0], r[1]) for r in rows)
+
+    def signatures_of(self, kind: str, article_ids: Iterable[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids), 500):
+                q = select(s.signatures.c.article_id, s.signatures.c.value).where(
+                    s.signatures.c.kind == kind, s.signatures.c.article_id.in_(chunk))
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
+    # -- LSH buckets (deduplication) ----------------------------------------
+
+    def put_bands(self, conn: Connection, rows: Iterable[tuple[int, str]]) -> None:
+        """Add (bucket key, article id) rows."""
+        values = [{"key": k, "article_id": a} for k, a in dict.fromkeys(rows)]
+        if values:
+            conn.execute(insert(s.lsh_bands), values)
+
+    def delete_bands(self, conn: Connection, article_ids: Iterable[str]) -> None:
+        for chunk in _chunks(list(article_ids), 500):
+            conn.execute(delete(s.lsh_bands).where(s.lsh_bands.c.article_id.in_(chunk)))
+
+    def band_members(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """Bucket key -> the articles in that bucket, for the given keys."""
+        out: dict[int, list[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(keys)), 500):
+                q = select(s.lsh_bands.c.key, s.lsh_bands.c.article_id).where(s.lsh_bands.c.key.in_(chunk))
+                for key, article_id in conn.execute(q):
+                    out.setdefault(key, []).append(article_id)
+        return out
+
+    # -- incremental resolution state (resolve/state.py) -------------------
+
+    def rows_where(self, table: str, column: str, values: Iterable[str]) -> list[dict[str, Any]]:
+        """Rows of a state table whose ``column`` is one of ``values``."""
+        t = s.metadata.tables[table]
+        out: list[dict[str, Any]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(values)), 500):
+                out += [dict(r._mapping) for r in conn.execute(select(t).where(t.c[column].in_(chunk)))]
+        return out
+
+    def delete_where(self, conn: Connection, table: str, column: str, values: Iterable[str]) -> None:
+        t = s.metadata.tables[table]
+        for chunk in _chunks(sorted(set(values)), 500):
+            conn.execute(delete(t).where(t.c[column].in_(chunk)))
+
+    def insert_rows(self, conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(s.metadata.tables[table]), rows)
+
+    def clear(self, conn: Connection, *tables: str) -> None:
+        for table in tables:
+            conn.execute(delete(s.metadata.tables[table]))
+
+    def delete_kind(self, conn: Connection, kind: str) -> None:
+        """Remove every object of ``kind`` and its links to articles."""
+        conn.execute(delete(s.object_articles).where(s.object_articles.c.kind == kind))
+        conn.execute(delete(s.objects).where(s.objects.c.kind == kind))
+
+    def delete_signatures(self, conn: Connection, kind: str) -> None:
+        conn.execute(delete(s.signatures).where(s.signatures.c.kind == kind))
 
     def summary(self) -> dict[str, int]:
         out = {"articles": self.count("articles"), "ingest_errors": self.count("ingest_errors")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     Index,
@@ -47,6 +48,7 @@ articles = Table(
 Index("ix_articles_seq", articles.c.seq)
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_outlet", articles.c.outlet)
+ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 
 article_sources = Table(
     "article_sources",
@@ -137,6 +139,50 @@ signatures = Table(
     Column("value", LargeBinary, nullable=False),
 )
 
+# LSH buckets of the MinHash signatures: one row per band of an article (and one for its exact
+# hash), so deduplication looks candidates up here instead of holding every signature in memory.
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("article_id", String(40), primary_key=True),
+    sqlite_with_rowid=False,
+)
+Index("ix_lsh_bands_article", lsh_bands.c.article_id)
+
+# Incremental entity resolution (resolve/state.py): the chains of every name summed in cells,
+# the groups of cells with the component and entity each belongs to, and the keys that find a
+# group's possible partners (block, short-form and decision keys).
+resolve_cells = Table(
+    "resolve_cells",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),  # folded name
+    Column("data", Text, nullable=False),
+)
+Index("ix_resolve_cells_name", resolve_cells.c.name)
+
+resolve_groups = Table(
+    "resolve_groups",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("component", String(64), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("data", Text, nullable=False),  # what comparing it with another group needs
+)
+Index("ix_resolve_groups_name", resolve_groups.c.name)
+Index("ix_resolve_groups_component", resolve_groups.c.component)
+
+resolve_keys = Table(
+    "resolve_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("group_id", String(64), primary_key=True),
+    sqlite_with_rowid=False,
+)
+Index("ix_resolve_keys_group", resolve_keys.c.group_id)
+
 meta = Table(
     "meta",
     metadata,
@@ -166,6 +212,22 @@ def _create_v1(conn: Connection) -> None:
         )
 
 
+def _lsh_bands_v2(conn: Connection) -> None:
+    """Deduplication's LSH buckets in the store; copies found by their representative."""
+    lsh_bands.create(conn, checkfirst=True)
+    for index in lsh_bands.indexes:
+        index.create(conn, checkfirst=True)
+    ix_articles_duplicate_of.create(conn, checkfirst=True)
+
+
+def _resolve_state_v3(conn: Connection) -> None:
+    """Tables of incremental entity resolution."""
+    for table in (resolve_cells, resolve_groups, resolve_keys):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 # Append only: each entry brings a store from version i to i + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _lsh_bands_v2, _resolve_state_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
