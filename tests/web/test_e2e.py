@@ -160,6 +160,7 @@ def test_merge_and_split_in_the_ui(page, writable_server):
     aliases = page.locator("ul.aliases").inner_text()
     assert "Stanimir Orlov" in aliases and "Miroslav Havrenko" in aliases
     assert "merge" in page.locator("ul.decisions").inner_text().lower()  # the stored decision, shown
+    page.evaluate("document.getElementById('review').scrollIntoView()")
     screenshot(page, "entity-review")
 
     for form in orlov["aliases"]:
