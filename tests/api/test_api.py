@@ -33,6 +33,7 @@ def test_openapi_documents_answers_errors_and_the_token(client):
     for path, operations in spec["paths"].items():
         for method, op in operations.items():
             where = f"{method.upper()} {path}"
+            assert op["tags"] and op["summary"], where
             answer = op["responses"]["200"]["content"]
             assert all(c.get("schema", {}) != {"type": "object", "additionalProperties": True}
                        for c in answer.values()), where

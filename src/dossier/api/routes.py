@@ -57,13 +57,18 @@ def require_token(request: Request, bearer: HTTPAuthorizationCredentials | None 
 
 def read(path: str, model: Any, summary: str):
     """A GET endpoint answering ``model`` (documented only: handlers return plain dicts)."""
-    return router.get(path, summary=summary, response_model=None, responses=ok(model))
+    return router.get(path, summary=summary, response_model=None, responses=ok(model), tags=[_tag(path)])
 
 
 def write(path: str, model: Any, summary: str):
     """A POST endpoint that changes data: it needs the token."""
     return router.post(path, summary=summary, response_model=None, responses={**ok(model), **WRITE_ERRORS},
-                       dependencies=[Depends(require_token)])
+                       dependencies=[Depends(require_token)], tags=[_tag(path)])
+
+
+def _tag(path: str) -> str:
+    """Endpoints grouped in the spec by resource: '/stories/{story_id}' -> 'stories'."""
+    return path.strip("/").split("/")[0]
 
 
 @read("/info", dict[str, int], "Counts of what the database holds")
@@ -172,6 +177,7 @@ _SUFFIX = {"gdelt": "tsv"}
 
 
 @router.get("/export/{kind}", summary="Export data as JSON Lines, CSV or Parquet (events also GDELT-like TSV)",
+            tags=["export"],
             responses={200: {"description": "The file", "content": {m: {} for m in _MEDIA.values()}}})
 def export(d: DossierDep, kind: str, format: Literal["jsonl", "csv", "parquet", "gdelt"] = "jsonl"):
     if kind not in EXPORTS:
