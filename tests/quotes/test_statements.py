@@ -1,106 +1,224 @@
-"""Cross-outlet statement linking, on quotes written by hand into a real store."""
+"""Cross-outlet statement linking, on made-up articles and quotes written by hand into a real store."""
 
 from __future__ import annotations
 
+import pytest
+
 from dossier.ingest.base import make_article
-from dossier.model import Evidence, Quote, Statement
-from dossier.quotes.match import link_statements
+from dossier.model import Evidence, Mention, Quote, Statement, Story
+from dossier.nlp import embed
+from dossier.quotes.match import link
+from dossier.quotes.statements import link_statements
+
+ENTITIES = {"Havrenko": "ent_havrenko", "Orlov": "ent_orlov"}
 
 
-def add_article(store, body, outlet, published):
-    a = make_article(body, f"{outlet}.txt", "text")
+def add_article(store, body, outlet, published=None):
+    a = make_article(body, f"{outlet}-{len(body)}.txt", "text")
     store.add_articles([a])
     a.text, a.outlet, a.published = body, outlet, published
     store.save_articles([a])
     return a
 
 
-def quote(article, text, speaker="Havrenko", entity="ent_havrenko", kind="direct"):
+def quote(article, text, speaker="Havrenko", kind="direct", resolved=True):
     start = article.text.index(text)
     ev = Evidence(article_id=article.id, start=start, end=start + len(text), text=text)
+    mention = f"men_{article.id}_{speaker}" if resolved else None
     return Quote(id=f"quo_{article.id}_{start}", article_id=article.id, kind=kind, text=text, start=start,
-                 end=start + len(text), speaker=speaker, speaker_entity_id=entity, speaker_kind="name", evidence=ev)
+                 end=start + len(text), speaker=speaker, speaker_mention_id=mention, speaker_kind="name", evidence=ev)
 
 
-def write_quotes(store, quotes):
+def write(store, *quotes):
+    """Store the quotes, and for each resolved speaker a mention pointing at the speaker's entity."""
     with store.transaction() as conn:
-        for q in quotes:
-            store.replace_annotations(conn, q.article_id, "quotes", [("quote", x) for x in quotes if x.article_id == q.article_id])
+        for article_id in {q.article_id for q in quotes}:
+            mine = [q for q in quotes if q.article_id == article_id]
+            mentions = {q.speaker_mention_id: _mention(q) for q in mine if q.speaker_mention_id}
+            store.replace_annotations(conn, article_id, "quotes", [("quote", q) for q in mine])
+            store.replace_annotations(conn, article_id, "entities", [("mention", m) for m in mentions.values()])
 
 
-def statements_by_text(store):
-    return {s.text: s for s in store.objects("statement", Statement)}
+def _mention(q: Quote) -> Mention:
+    return Mention(id=q.speaker_mention_id, article_id=q.article_id, start=0, end=len(q.speaker), text=q.speaker,
+                   type="PERSON", entity_id=ENTITIES[q.speaker],
+                   evidence=Evidence(article_id=q.article_id, start=0, end=len(q.speaker)))
 
 
-def test_two_translations_of_one_quote_become_one_statement_with_both_outlets(store, monkeypatch):
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)  # words only, fast
+def run(store, *articles, profile="fast"):
+    link_statements(store, [a.id for a in articles], profile=profile)
+    return store.objects("statement", Statement)
+
+
+@pytest.fixture
+def words_only(monkeypatch):
+    monkeypatch.setattr("dossier.quotes.statements.embed.available", lambda kind="minilm": False)
+
+
+def test_two_renderings_sharing_most_words_become_one_statement_with_both_outlets(store, words_only):
     t1 = "The training of saboteurs in the camps across the border has become a direct threat to our country."
     t2 = "The training of saboteurs in camps across the border is becoming a direct threat to the country."
     a = add_article(store, f"He said: “{t1}”", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"“{t2}” he told officials.", "Ostrenia Times", "2023-10-10")
-    write_quotes(store, [quote(a, t1), quote(b, t2)])
-    link_statements(store, [a.id, b.id])
-    (st,) = store.objects("statement", Statement)
+    write(store, quote(a, t1), quote(b, t2))
+    (st,) = run(store, a, b)
     assert st.outlets == ["Ostrenia Times", "Valdoria Daily"] and st.independent_sources == 2
     assert st.first_published == "2023-10-09" and len(st.quote_ids) == 2 and st.scores[0]["basis"] == "words"
 
 
-def test_the_same_claim_weeks_apart_stays_two_statements(store, monkeypatch):
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+def test_differently_translated_quotes_are_linked_by_the_words_they_share(store, words_only):
+    t1 = "The bridge at Drovna was blown up by people who were trained abroad, and we will not wait for the next blow."
+    t2 = ("The Drovna bridge was destroyed by people trained across the border, and we are not going to sit and wait "
+          "for a second strike.")
+    other = "The harvest this autumn was the best our farmers have seen in a decade."
+    a = add_article(store, f"“{t1}” Havrenko said. “{other}”", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"VTA quoted Havrenko as saying: “{t2}”", "Ostrenia Times", "2023-10-10")
+    write(store, quote(a, t1), quote(a, other), quote(b, t2))
+    statements = run(store, a, b)
+    (linked,) = [s for s in statements if len(s.quote_ids) == 2]
+    assert linked.article_ids == sorted([a.id, b.id]) and len(statements) == 2
+
+
+@pytest.mark.skipif(not embed.available("static"), reason="the static word vectors are not built")
+def test_reported_speech_in_other_words_is_linked_by_meaning_in_the_fast_profile(store):
+    a = add_article(store, "Havrenko said prices for bread and milk had doubled since the spring.", "VTA", "2023-10-09")
+    b = add_article(store, "Havrenko said the cost of bread and milk had gone up twice since spring.", "NPA", "2023-10-09")
+    write(store, quote(a, "prices for bread and milk had doubled since the spring", kind="indirect"),
+          quote(b, "the cost of bread and milk had gone up twice since spring", kind="indirect"))
+    (st,) = run(store, a, b)
+    assert st.scores[0]["basis"] == "meaning"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not embed.available("minilm"), reason="needs the ml extra")
+def test_a_translation_in_other_words_is_linked_by_minilm_in_the_accurate_profile(store):
+    t1 = "Our soldiers will never cross the southern border."
+    t2 = "Our troops are never going to move across the frontier in the south."
+    unrelated = "The harvest this autumn was the best our farmers have seen in a decade."
+    a = add_article(store, f"“{t1}” Havrenko said. “{unrelated}”", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"“{t2}” Havrenko told reporters.", "Ostrenia Times", "2023-10-10")
+    write(store, quote(a, t1), quote(a, unrelated), quote(b, t2))
+    statements = run(store, a, b, profile="accurate")
+    (linked,) = [s for s in statements if len(s.quote_ids) == 2]
+    assert linked.scores[0]["basis"] == "meaning" and len(statements) == 2
+
+
+def test_the_same_claim_weeks_apart_stays_two_statements(store, words_only):
     claim = "Saboteurs are being trained in camps across the border to attack our country."
     a = add_article(store, f"“{claim}” he said.", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"He repeated: “{claim}”", "VTA", "2023-11-20")
-    write_quotes(store, [quote(a, claim), quote(b, claim)])
-    link_statements(store, [a.id, b.id])
-    assert len(store.objects("statement", Statement)) == 2
+    write(store, quote(a, claim), quote(b, claim))
+    assert len(run(store, a, b)) == 2
 
 
-def test_different_speakers_are_never_one_statement(store, monkeypatch):
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+def test_an_undated_repost_is_dated_by_its_story_and_kept_from_another_occasion(store, words_only):
+    """The undated article clusters with November's reports, so the October rendering stays apart."""
+    claim = "Saboteurs are being trained in camps across the border to attack our country."
+    october = add_article(store, f"“{claim}” he said.", "Valdoria Daily", "2023-10-09")
+    november = add_article(store, f"“{claim}” he said again.", "VTA", "2023-11-20")
+    undated = add_article(store, f"Havrenko repeated: “{claim}”", "Marvesia Today")
+    write(store, quote(october, claim), quote(november, claim), quote(undated, claim))
+    with store.transaction() as conn:
+        store.replace_objects(conn, "story", "stories", [
+            Story(id="sto_oct", title="October", article_ids=[october.id], start="2023-10-09", end="2023-10-09"),
+            Story(id="sto_nov", title="November", article_ids=[november.id, undated.id], start="2023-11-20",
+                  end="2023-11-20")])
+    statements = run(store, october, november, undated)
+    together = [s for s in statements if len(s.quote_ids) == 2]
+    assert len(statements) == 2 and together[0].article_ids == sorted([november.id, undated.id])
+
+
+def test_different_speakers_are_never_one_statement(store, words_only):
     claim = "We have no intention of attacking anyone across the southern border."
     a = add_article(store, f"“{claim}” he said.", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"“{claim}” she said.", "VTA", "2023-10-09")
-    write_quotes(store, [quote(a, claim), quote(b, claim, speaker="Orlov", entity="ent_orlov")])
-    link_statements(store, [a.id, b.id])
-    assert len(store.objects("statement", Statement)) == 2
+    write(store, quote(a, claim), quote(b, claim, speaker="Orlov"))
+    assert len(run(store, a, b)) == 2
 
 
-def test_a_partial_quote_joins_the_fuller_rendering_of_another_outlet(store, monkeypatch):
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+def test_unresolved_speakers_link_only_under_the_same_name(store, words_only):
+    claim = "The water came down the valley in minutes and people had no time to leave."
+    a = add_article(store, f"“{claim}” the mayor said.", "Korvask Courier", "2023-10-19")
+    b = add_article(store, f"“{claim}” the mayor told reporters.", "VTA", "2023-10-19")
+    c = add_article(store, f"“{claim}” a resident said.", "Eastern Ledger", "2023-10-20")
+    write(store, quote(a, claim, speaker="the mayor", resolved=False),
+          quote(b, claim, speaker="The Mayor", resolved=False),
+          quote(c, claim, speaker="a resident", resolved=False))
+    statements = run(store, a, b, c)
+    assert sorted(len(s.quote_ids) for s in statements) == [1, 2]
+
+
+def test_a_partial_quote_joins_the_fuller_rendering_of_another_outlet(store, words_only):
     partial = "because of the worsening situation along the western borders"
     full = ("Given the worsening situation along the western borders of our union, we agreed to deploy a joint "
             "regional group of forces and to hold exercises.")
     a = add_article(store, f"The move came “{partial}”, he said.", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
-    write_quotes(store, [quote(a, partial, kind="partial"), quote(b, full)])
-    link_statements(store, [a.id, b.id])
-    (st,) = store.objects("statement", Statement)
+    write(store, quote(a, partial, kind="partial"), quote(b, full))
+    (st,) = run(store, a, b)
     assert st.scores[0]["basis"] == "fragment"
 
 
-def test_a_short_fragment_with_few_shared_words_stays_apart(store, monkeypatch):
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+def test_the_quoted_words_of_reported_speech_join_the_fuller_quote(store, words_only):
+    """Reported speech quoting a fragment ('He said the move was taken “in view of ...”') is the speaker's
+    wording there, so it joins the quote it comes from though the paraphrase around it differs."""
+    reported = "the step was taken “in view of the worsening of the situation on the western borders of both states”"
+    full = ("Given the worsening of the situation on the western borders of the union, we agreed to deploy a "
+            "regional group of forces.")
+    a = add_article(store, f"Havrenko said {reported}.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
+    write(store, quote(a, reported, kind="indirect"), quote(b, full))
+    (st,) = run(store, a, b)
+    assert st.scores[0]["basis"] == "fragment"
+
+
+def test_a_fragment_quoted_word_for_word_joins_its_quote(store, words_only):
+    full = "This force is a shield, not a sword. Nobody who keeps to his own side of the border has anything to fear."
+    a = add_article(store, f"“{full}” he said.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, "He called the force “a shield, not a sword” and went on.", "Marvesia Today", "2023-10-11")
+    write(store, quote(a, full), quote(b, "a shield, not a sword", kind="partial"))
+    (st,) = run(store, a, b)
+    assert st.scores[0]["basis"] == "fragment"
+
+
+def test_a_short_fragment_with_few_shared_words_stays_apart(store, words_only):
     partial = "western borders"
     full = "Given the worsening situation along the western borders of our union, we agreed to deploy forces."
     a = add_article(store, f"He spoke of the “{partial}” again.", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
-    write_quotes(store, [quote(a, partial, kind="partial"), quote(b, full)])
-    link_statements(store, [a.id, b.id])
-    assert len(store.objects("statement", Statement)) == 2
+    write(store, quote(a, partial, kind="partial"), quote(b, full))
+    assert len(run(store, a, b)) == 2
+
+
+def test_a_new_article_joins_the_statement_within_reach_and_leaves_the_others_alone(store, words_only, monkeypatch):
+    claim = "Saboteurs are being trained in camps across the border to attack our country."
+    harvest = "The harvest was the best in a decade and the granaries are full."
+    a = add_article(store, f"“{claim}” he said.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"“{harvest}” he said.", "VTA", "2023-06-01")
+    write(store, quote(a, claim), quote(b, harvest))
+    run(store, a, b)
+    june = next(s for s in store.objects("statement", Statement) if s.article_ids == [b.id])
+    c = add_article(store, f"He repeated: “{claim}”", "Ostrenia Times", "2023-10-10")
+    write(store, quote(c, claim))
+    seen = []
+    monkeypatch.setattr("dossier.quotes.statements.link", lambda rs, scorer: seen.extend(rs) or link(rs, scorer))
+    after = run(store, c)
+    assert {tuple(s.article_ids) for s in after} == {(b.id,), tuple(sorted([a.id, c.id]))}
+    assert store.get_object("statement", june.id, Statement) == june
+    assert {r.article_id for r in seen} == {a.id, c.id}  # June's quote was not read again
 
 
 def test_statements_of_one_story(tmp_path, monkeypatch):
     """``Dossier.statements(story=...)`` (the CLI's ``quotes --story``) keeps the statements made in that story."""
     from dossier import Dossier
-    from dossier.model import Story
 
-    monkeypatch.setattr("dossier.quotes.match.embed.available", lambda: False)
+    monkeypatch.setattr("dossier.quotes.statements.embed.available", lambda kind="minilm": False)
     with Dossier(tmp_path / "d.db") as d:
         store = d.store
         a = add_article(store, "“Saboteurs are trained across the border,” he said.", "Valdoria Daily", "2023-10-09")
         b = add_article(store, "“The harvest was the best in a decade,” she said.", "VTA", "2023-10-09")
-        write_quotes(store, [quote(a, "Saboteurs are trained across the border"),
-                             quote(b, "The harvest was the best in a decade", speaker="Orlov", entity="ent_orlov")])
+        write(store, quote(a, "Saboteurs are trained across the border"),
+              quote(b, "The harvest was the best in a decade", speaker="Orlov"))
         link_statements(store, [a.id, b.id])
         with store.transaction() as conn:
             store.replace_objects(conn, "story", "stories", [Story(id="sto_border", title="Border", article_ids=[a.id])],

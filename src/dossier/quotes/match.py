@@ -1,188 +1,311 @@
-"""Cross-outlet matching: renderings of one statement linked into a Statement.
+"""Cross-outlet matching: which renderings (quotes) of one speaker are one statement.
 
-Two quotes are one statement when the same speaker (entity) says something that
-means the same (MiniLM cosine or word overlap), in articles published close
-together. The same claim made on different occasions (publication dates weeks
-apart) stays two statements.
+Renderings are compared only within blocks: one speaker (a resolved entity, or
+the same unresolved name) on one occasion (the days they were made in at most
+MAX_DAYS apart, see ``occasion``). Two renderings are one statement when they
+share most of their words ("words"), when a fragment in the speaker's words
+recurs in the other's quote ("fragment": a partial quote and its fuller
+rendering), or when they mean the same ("meaning": the cosine of their
+embeddings, stricter within one article, where a speaker's quotes are mostly
+different statements, for a speaker known only by name, and for two undated
+articles of different stories). Groups join only while every pair across them
+is related, directly or through a rendering both are one statement with, and
+on one occasion: one close pair cannot chain two different claims together.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import struct
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
-from dossier.ids import stable_id
-from dossier.model import Mention, Quote, Statement
-from dossier.nlp import embed
-from dossier.store import Store
+from dossier.model import Quote
+from dossier.quotes.occasion import Span
 
-SAME_MEANING = 0.72  # cosine of MiniLM embeddings
-SAME_WORDS = 0.5  # Jaccard of content words
-UNKNOWN_SPEAKER_MEANING = 0.9  # stricter when a side has no resolved speaker
-MAX_DAYS_APART = 7
-CHAIN_FLOOR = 0.5  # least similarity of any two renderings (different articles) within one statement
-QUOTED_KINDS = {"direct", "partial"}
-FRAGMENT_WORDS = 4  # a partial quote shares at least this many content words with the fuller rendering ...
+MAX_DAYS = 7  # renderings published further apart are different occasions
+SAME_WORDS = 0.5  # Jaccard of content words from which two renderings are one statement
+RELATED_WORDS = 0.25  # ... and from which they are related (without embeddings)
+FRAGMENT_WORDS = 4  # a fragment shares at least this many content words with the other's wording ...
 FRAGMENT_SHARE = 0.5  # ... and at least this share of its own
-EMBEDDING_KIND = "quote-minilm"
-WORD = re.compile(r"[a-z]{3,}")
-STOP = set("the and that this with for are was were have has had not but they them their our you your from will "
-           "would been its his her she him who what which when there than then into also".split())
+PHRASE_TOKENS = 4  # or recurs word for word, at least this many words long
+QUOTED_KINDS = {"direct", "partial"}
+TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+QUOTED_PART = re.compile(r"[\"“„«]([^\"“”„«»]{3,})[\"”»]")
+STOP = frozenset("""
+the and that this with for are was were have has had not but they them their our you your from will would been its his
+her she him who what which when there than then into also about such could should can may might must shall being
+said says say told one all any out over more most some very just only even other these those here where while
+""".split())
 
 
-def link_statements(store: Store, changed: Sequence[str]) -> list[Statement]:
-    quotes = [q for q in store.annotations("quote", Quote) if q.kind != "scare"]
-    entity_of = {m.id: m.entity_id for m in store.annotations("mention", Mention)}
-    for q in quotes:
-        if q.speaker_mention_id:
-            q.speaker_entity_id = entity_of.get(q.speaker_mention_id)
-    meta = store.article_meta()
-    vectors = quote_vectors(store, quotes, set(changed))
-    groups = _link(quotes, vectors, meta)
-    statements, refs, links = [], {}, {}
-    for members, scores in groups:
-        st = _statement(members, scores, meta)
-        statements.append(st)
-        links[st.id] = st.article_ids
-        refs.update({q.id: st.id for q in members})
-    with store.transaction() as conn:
-        store.replace_objects(conn, "statement", "statements", statements, links=links)
-        store.set_annotation_refs(conn, refs)
-    return statements
+def stem(word: str) -> str:
+    """A light suffix stripper, so that renderings of one statement share "border"/"borders", "trained"/"training"."""
+    word = re.sub(r"['’]s?$", "", word)
+    for suffix, keep in (("ies", 4), ("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
+        if word.endswith(suffix) and len(word) >= keep + len(suffix) - 1 and not word.endswith(("ss", "us", "is")):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
 
 
-def quote_vectors(store: Store, quotes: list[Quote], changed: set[str]) -> dict[str, np.ndarray]:
-    """Embeddings of quote texts, cached per article; empty when the ml extra is missing."""
-    if not embed.available():
-        return {}
-    cached: dict[str, np.ndarray] = {}
-    for article_id, blob in store.signatures(EMBEDDING_KIND):
-        if article_id not in changed:
-            cached.update(_unpack(blob))
-    todo = [q for q in quotes if q.id not in cached]
-    if todo:
-        fresh = embed.embed([q.text for q in todo])
-        by_article: dict[str, dict[str, np.ndarray]] = defaultdict(dict)
-        for q, v in zip(todo, fresh):
-            cached[q.id] = v
-            by_article[q.article_id][q.id] = v
-        with store.transaction() as conn:
-            store.put_signatures(conn, EMBEDDING_KIND, {a: _pack(vs) for a, vs in by_article.items()})
-    return cached
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
 
 
-def _pack(vectors: dict[str, np.ndarray]) -> bytes:
-    header = json.dumps(list(vectors)).encode()
-    matrix = np.stack(list(vectors.values())).astype("float16")
-    return struct.pack("<II", len(header), matrix.shape[1]) + header + matrix.tobytes()
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if len(t) > 2 and t not in STOP and not t.isdigit())
 
 
-def _unpack(blob: bytes) -> dict[str, np.ndarray]:
-    n, dim = struct.unpack("<II", blob[:8])
-    ids = json.loads(blob[8 : 8 + n])
-    matrix = np.frombuffer(blob[8 + n :], dtype="float16").reshape(len(ids), dim).astype("float32")
-    return dict(zip(ids, matrix))
+@dataclass
+class Rendering:
+    """One quote as the matcher sees it."""
 
+    id: str
+    article_id: str
+    kind: str
+    text: str
+    start: int = 0
+    speaker: str | None = None
+    speaker_kind: str = "none"
+    speaker_mention_id: str | None = None
+    speaker_entity_id: str | None = None
+    span: Span | None = None  # the days it was said in (None: unknown)
+    story: str | None = None  # the story of its article, the context of an undated one
 
-def content_words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.lower()) if w not in STOP}
+    @classmethod
+    def from_quote(cls, q: Quote) -> Rendering:
+        return cls(q.id, q.article_id, q.kind, q.text, q.start, q.speaker, q.speaker_kind, q.speaker_mention_id,
+                   q.speaker_entity_id)
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return content_words(self.text)
 
-def similarity(a: Quote, b: Quote, vectors: dict[str, np.ndarray]) -> tuple[float, str]:
-    """(score, basis): MiniLM cosine where available, else content-word Jaccard; a fragment one outlet quotes
-    whose words mostly recur in another outlet's fuller quote counts as the same words."""
-    wa, wb = content_words(a.text), content_words(b.text)
-    jaccard = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-    shared = len(wa & wb)
-    quoted = a.kind in QUOTED_KINDS and b.kind in QUOTED_KINDS  # verbatim words, not a paraphrase
-    if quoted and jaccard < SAME_WORDS and shared >= FRAGMENT_WORDS and shared >= FRAGMENT_SHARE * min(len(wa), len(wb)):
-        return 1.0, "fragment"
-    if a.id in vectors and b.id in vectors:
-        cosine = float(vectors[a.id] @ vectors[b.id])
-        if cosine >= SAME_MEANING or jaccard < SAME_WORDS:
-            return cosine, "meaning"
-    return (1.0 if jaccard >= SAME_WORDS else jaccard), "words"
+    @cached_property
+    def verbatim(self) -> list[str]:
+        """The parts in the speaker's own words: the whole of a direct quote, the quoted parts of reported speech."""
+        if self.kind in QUOTED_KINDS:
+            return [self.text]
+        return [m.group(1) for m in QUOTED_PART.finditer(self.text)]
 
-
-def different_occasions(a: Quote, b: Quote, meta: dict[str, dict]) -> bool:
-    da, db = _day(meta.get(a.article_id, {}).get("published")), _day(meta.get(b.article_id, {}).get("published"))
-    return bool(da and db and abs((da - db).days) > MAX_DAYS_APART)
-
-
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
+    @property
+    def block(self) -> str | None:
+        """Who said it: the resolved entity, else the unresolved name as written; None for nobody in particular."""
+        if self.speaker_entity_id:
+            return self.speaker_entity_id
+        if self.speaker and self.speaker_kind in ("name", "role"):
+            return "name:" + " ".join(tokens(self.speaker))
         return None
 
 
-def _link(quotes: list[Quote], vectors, meta) -> list[tuple[list[Quote], list[dict]]]:
-    parent = list(range(len(quotes)))
+@dataclass(frozen=True)
+class Thresholds:
+    meaning: float  # cosine of two renderings from which they are one statement
+    same_article: float  # ... when both are in one article
+    strict: float  # ... when the speaker is a name no entity was resolved for, or the occasion is uncertain
+    related: float  # the least cosine of two renderings that may be in one statement through others
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+
+# minilm: all-MiniLM-L6-v2. static: word vectors distilled from it, whose cosines run higher and agree with it
+# only loosely (unrelated claims of one speaker reach 0.75 on the seeds), so only near-paraphrases pass there.
+THRESHOLDS = {
+    "minilm": Thresholds(meaning=0.72, same_article=0.8, strict=0.9, related=0.5),
+    "static": Thresholds(meaning=0.85, same_article=0.9, strict=0.95, related=0.6),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    score: float
+    basis: str  # words, fragment or meaning
+    same: bool  # one statement
+    related: bool  # loosely related: may be in one statement through others
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: Rendering
+    b: Rendering
+    strict: bool  # the speaker is only a name, or the occasion is uncertain
+
+    @property
+    def needed(self) -> str:
+        return "strict" if self.strict else "same_article" if self.a.article_id == self.b.article_id else "meaning"
+
+
+class Scorer:
+    """Scores pairs of renderings from their words and, when a vector kind is given, their embeddings."""
+
+    def __init__(self, kind: str | None = None, embed: Callable[[list[str]], np.ndarray] | None = None):
+        self.kind = kind if embed is not None else None
+        self.limits = THRESHOLDS.get(self.kind or "")
+        self._embed = embed
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def remember(self, vectors: dict[str, np.ndarray]) -> None:
+        """Vectors already known, by text (a cache kept between runs)."""
+        self._vectors.update(vectors)
+
+    @property
+    def computed(self) -> dict[str, np.ndarray]:
+        return self._vectors
+
+    def score_pairs(self, pairs: list[Pair]) -> list[Link]:
+        lexical = [self.lexical(p.a, p.b) for p in pairs]
+        if self.limits is None:
+            return [link or _words_only(p.a, p.b) for link, p in zip(lexical, pairs)]
+        self._embed_missing({t for p, link in zip(pairs, lexical) if link is None for t in (p.a.text, p.b.text)})
+        return [link or self.semantic(p) for link, p in zip(lexical, pairs)]
+
+    def lexical(self, a: Rendering, b: Rendering) -> Link | None:
+        """One statement by its words: most words shared, or a fragment in the speaker's words recurring."""
+        jaccard = _jaccard(a, b)
+        if jaccard >= SAME_WORDS:
+            return Link(round(jaccard, 3), "words", True, True)
+        basis = _recurs_in(a, b) or _recurs_in(b, a)
+        return Link(1.0, basis, True, True) if basis else None
+
+    def semantic(self, pair: Pair) -> Link:
+        cosine = float(self._vectors[pair.a.text] @ self._vectors[pair.b.text])
+        same = cosine >= getattr(self.limits, pair.needed)
+        return Link(round(cosine, 3), "meaning", same, same or cosine >= self.limits.related)
+
+    def _embed_missing(self, texts: set[str]) -> None:
+        missing = sorted(t for t in texts if t not in self._vectors)
+        if missing:
+            self._vectors.update(zip(missing, self._embed(missing)))
+
+
+def _jaccard(a: Rendering, b: Rendering) -> float:
+    union = len(a.words | b.words)
+    return len(a.words & b.words) / union if union else 0.0
+
+
+def _words_only(a: Rendering, b: Rendering) -> Link:
+    jaccard = _jaccard(a, b)
+    return Link(round(jaccard, 3), "words", False, jaccard >= RELATED_WORDS)
+
+
+def _recurs_in(part: Rendering, whole: Rendering) -> str | None:
+    """Whether words of one rendering in the speaker's own wording (a quote, or the quoted words of reported
+    speech) recur in the other (most of their content words, or a run of words word for word): "words" for a
+    whole quote, "fragment" for a partial quote or the quoted words of reported speech."""
+    whole_text = " " + " ".join(tokens(whole.text)) + " "
+    for piece in part.verbatim:
+        words = content_words(piece)
+        shared = len(words & whole.words)
+        run = tokens(piece)
+        if (shared >= FRAGMENT_WORDS and shared >= FRAGMENT_SHARE * len(words)) or (
+                len(run) >= PHRASE_TOKENS and len(words) >= 2 and f" {' '.join(run)} " in whole_text):
+            return "words" if part.kind == "direct" else "fragment"
+    return None
+
+
+@dataclass
+class Group:
+    members: list[Rendering]
+    scores: list[dict] = field(default_factory=list)  # the links that joined it: a, b, score, basis
+
+
+def link(renderings: Sequence[Rendering], scorer: Scorer) -> list[Group]:
+    """Renderings grouped into statements (every rendering in exactly one group)."""
+    joiner = _Joiner(list(renderings))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(joiner.items):
+        if r.block is not None:
+            blocks[r.block].append(i)
+    for key, members in blocks.items():
+        pairs = candidate_pairs(joiner.items, members)
+        items = joiner.items
+        links = scorer.score_pairs([Pair(items[i], items[j], key.startswith("name:") or _uncertain(items[i], items[j]))
+                                    for i, j in pairs])
+        joiner.learn(pairs, links)
+        for (i, j), lk in sorted(zip(pairs, links), key=lambda x: (-x[1].score, x[0])):
+            if lk.same:
+                joiner.join(i, j, lk)
+    return joiner.groups()
+
+
+def candidate_pairs(items: list[Rendering], members: list[int]) -> list[tuple[int, int]]:
+    """Pairs of one block on compatible occasions (taken in order of day, so a long block stays local)."""
+    dated = sorted((i for i in members if items[i].span), key=lambda i: items[i].span[0])
+    undated = [i for i in members if not items[i].span]
+    pairs = []
+    for x, i in enumerate(dated):
+        for j in dated[x + 1 :]:
+            if (items[j].span[0] - items[i].span[1]).days > MAX_DAYS:
+                break  # sorted by first day: every later one is further away
+            pairs.append((i, j))
+    pairs += [(i, j) for i in undated for j in members if j != i]
+    return sorted({(min(i, j), max(i, j)) for i, j in pairs})
+
+
+def _uncertain(a: Rendering, b: Rendering) -> bool:
+    """Nothing dates either rendering and they come from different stories: maybe different occasions."""
+    return a.span is None and b.span is None and a.story is not None and b.story is not None and a.story != b.story
+
+
+class _Joiner:
+    """Union-find whose joins keep every pair across two groups on one occasion and related (complete link),
+    directly or through a rendering that is one statement with both (a partial quote and a paraphrase of one
+    utterance are related through the full quote)."""
+
+    def __init__(self, items: list[Rendering]):
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.members = {i: [i] for i in range(len(items))}
+        # per group, the earliest last day and the latest first day of its dated renderings: the group stays on
+        # one occasion while these are at most MAX_DAYS apart
+        self.edges = {i: (r.span[1], r.span[0]) if r.span else None for i, r in enumerate(items)}
+        self.scores: dict[int, list[dict]] = defaultdict(list)
+        self.related: set[tuple[int, int]] = set()
+        self.same: dict[int, set[int]] = defaultdict(set)
+
+    def learn(self, pairs: list[tuple[int, int]], links: list[Link]) -> None:
+        for (i, j), lk in zip(pairs, links):
+            if lk.related:
+                self.related.add((i, j))
+            if lk.same:
+                self.same[i].add(j)
+                self.same[j].add(i)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
-    scores: dict[int, list[dict]] = defaultdict(list)
-    by_speaker: dict[str | None, list[int]] = defaultdict(list)
-    for i, q in enumerate(quotes):
-        by_speaker[q.speaker_entity_id].append(i)
-    for speaker, members in by_speaker.items():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = quotes[i], quotes[j]
-                if a.article_id == b.article_id or different_occasions(a, b, meta):
-                    continue
-                score, basis = similarity(a, b, vectors)
-                needed = SAME_MEANING if speaker else UNKNOWN_SPEAKER_MEANING
-                if score >= needed:
-                    ri, rj = find(i), find(j)
-                    if ri != rj:
-                        if not _related_throughout(quotes, members, find, ri, rj, vectors):
-                            continue
-                        parent[rj] = ri
-                        scores[ri] += scores.pop(rj, [])
-                    scores[find(i)].append({"a": a.id, "b": b.id, "score": round(score, 3), "basis": basis})
-    groups: dict[int, list[Quote]] = defaultdict(list)
-    for i, q in enumerate(quotes):
-        groups[find(i)].append(q)
-    return [(members, scores.get(root, [])) for root, members in groups.items()]
+    def join(self, i: int, j: int, lk: Link) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            if not self._may_join(ri, rj):
+                return
+            self.parent[rj] = ri
+            self.members[ri] += self.members.pop(rj)
+            self.edges[ri] = _combined(self.edges[ri], self.edges.pop(rj))
+            self.scores[ri] += self.scores.pop(rj, [])
+        a, b = self.items[i], self.items[j]
+        self.scores[ri].append({"a": a.id, "b": b.id, "score": lk.score, "basis": lk.basis})
+
+    def _may_join(self, ri: int, rj: int) -> bool:
+        edges = _combined(self.edges[ri], self.edges[rj])
+        if edges and (edges[1] - edges[0]).days > MAX_DAYS:
+            return False
+        return all(self._related(x, y) for x in self.members[ri] for y in self.members[rj])
+
+    def _related(self, x: int, y: int) -> bool:
+        return (min(x, y), max(x, y)) in self.related or bool(self.same[x] & self.same[y])
+
+    def groups(self) -> list[Group]:
+        return [Group([self.items[i] for i in sorted(members)], self.scores.get(root, []))
+                for root, members in self.members.items()]
 
 
-def _related_throughout(quotes: list[Quote], members: list[int], find, ri: int, rj: int, vectors) -> bool:
-    """Two groups join only when every pair across them (from different articles) is at least loosely
-    related: one close pair must not chain two different claims of a speaker into one statement."""
-    left = [k for k in members if find(k) == ri]
-    right = [k for k in members if find(k) == rj]
-    return all(similarity(quotes[x], quotes[y], vectors)[0] >= CHAIN_FLOOR
-               for x in left for y in right if quotes[x].article_id != quotes[y].article_id)
-
-
-def _statement(members: list[Quote], scores: list[dict], meta: dict[str, dict]) -> Statement:
-    members = sorted(members, key=lambda q: (meta.get(q.article_id, {}).get("published") or "9999", q.article_id, q.start))
-    first = members[0]
-    outlets = sorted({meta.get(q.article_id, {}).get("outlet") or "unknown outlet" for q in members})
-    sources = {meta.get(q.article_id, {}).get("duplicate_of") or q.article_id for q in members}
-    speaker = next((q.speaker for q in members if q.speaker_kind == "name"), first.speaker)
-    return Statement(
-        id=stable_id("stm", first.id),
-        speaker=speaker,
-        speaker_entity_id=next((q.speaker_entity_id for q in members if q.speaker_entity_id), None),
-        text=max((q.text for q in members), key=len),
-        quote_ids=[q.id for q in members],
-        article_ids=sorted({q.article_id for q in members}),
-        outlets=outlets,
-        independent_sources=len(sources),
-        first_published=meta.get(first.article_id, {}).get("published"),
-        scores=scores,
-    )
+def _combined(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])

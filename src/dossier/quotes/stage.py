@@ -8,7 +8,7 @@ from dossier.model import Article, Mention, SourceLink
 from dossier.nlp.sentences import split_sentences
 from dossier.pipeline import ArticleOutput, Stage, register
 from dossier.quotes.extract import extract_quotes, speaker_mention
-from dossier.quotes.match import link_statements
+from dossier.quotes.statements import link_statements
 from dossier.store import Store
 
 
@@ -41,9 +41,11 @@ class QuotesStage(Stage):
 
 @register
 class StatementsStage(Stage):
+    """Renderings of one statement across outlets linked (incrementally); stories date the undated articles."""
+
     name = "statements"
-    version = "1"
-    requires = ("quotes", "resolve", "dedupe")
+    version = "2"
+    requires = ("quotes", "resolve", "dedupe", "stories")
     scope = "corpus"
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:

@@ -1,0 +1,193 @@
+"""The statements stage on the store: which quotes to (re)link, with which embeddings, and writing the statements.
+
+Incremental: a run relinks the quotes of the changed articles together with those
+of the articles within reach of them (said at most MAX_DAYS apart, or undated)
+and every member of the statements these belonged to; the other statements stay
+as they are. What the matcher needs of each article's quotes is kept as a
+compact signature, so a run parses neither the other quotes nor any mention;
+MiniLM vectors (accurate profile) are cached the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from dossier import settings
+from dossier.ids import stable_id
+from dossier.model import Quote, Statement, Story
+from dossier.nlp import embed
+from dossier.quotes.match import MAX_DAYS, Group, Rendering, Scorer, link
+from dossier.quotes.occasion import Span, article_span, day, days_apart
+from dossier.store import Store
+
+FEATURES_KIND = "quote-match"
+MINILM_KIND = "quote-minilm"
+FIELDS = ("id", "kind", "text", "start", "speaker", "speaker_kind", "speaker_mention_id")
+
+
+def link_statements(store: Store, changed: Sequence[str], profile: str | None = None) -> list[Statement]:
+    """Relink the statements the changed articles touch; return the statements written."""
+    meta = store.article_meta()
+    changed_set = set(changed)
+    fresh = _save_features(store, changed_set)
+    spans, story_of = _occasions(store, meta)
+    scope, old_ids = _scope(store, changed_set, spans)
+    renderings = _renderings(store, scope, fresh)
+    for r in renderings:
+        r.span, r.story = spans.get(r.article_id), story_of.get(r.article_id)
+    scorer = _scorer(store, profile or settings.get("profile"), scope)
+    groups = link(renderings, scorer)
+    statements = [_statement(g, meta) for g in groups]
+    _write(store, statements, None if scope is None else old_ids)
+    _cache_vectors(store, scorer, renderings)
+    return statements
+
+
+# -- features ---------------------------------------------------------------
+
+
+def _save_features(store: Store, changed: set[str]) -> dict[str, list[dict]]:
+    """Read the changed articles' statements (not scare quotes) and keep what matching needs of them."""
+    out: dict[str, list[dict]] = {}
+    for article_id in sorted(changed):
+        quotes = store.annotations("quote", Quote, article_id=article_id)
+        out[article_id] = [{f: getattr(q, f) for f in FIELDS} for q in quotes if q.kind != "scare"]
+    with store.transaction() as conn:
+        store.put_signatures(conn, FEATURES_KIND, {a: json.dumps(rows).encode() for a, rows in out.items()})
+    return out
+
+
+def _renderings(store: Store, scope: set[str] | None, fresh: dict[str, list[dict]]) -> list[Rendering]:
+    """The quotes of the articles in scope (None: all), with their speaker's entity."""
+    stored = _blobs(store, FEATURES_KIND, None if scope is None else scope - set(fresh))
+    rows = {**{a: json.loads(b) for a, b in stored.items()}, **fresh}
+    renderings = [Rendering(article_id=a, **row) for a, items in rows.items() for row in items
+                  if scope is None or a in scope]
+    mention_ids = sorted({r.speaker_mention_id for r in renderings if r.speaker_mention_id})
+    entity_of = {mid: ref for mid, _, ref in store.annotation_refs("mention", ids=mention_ids)}
+    for r in renderings:
+        r.speaker_entity_id = entity_of.get(r.speaker_mention_id) if r.speaker_mention_id else None
+    return renderings
+
+
+def _blobs(store: Store, kind: str, article_ids: Iterable[str] | None) -> dict[str, bytes]:
+    if article_ids is None:
+        return dict(store.signatures(kind))
+    return store.signatures_of(kind, article_ids)
+
+
+# -- occasions and scope ----------------------------------------------------
+
+
+def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | None], dict[str, str]]:
+    """Each article's occasion, and the story of each undated one (its context); the stories are read only
+    when some article has no date of its own."""
+    undated = {a for a, m in meta.items() if day(m.get("published")) is None}
+    story_span: dict[str, Span] = {}
+    story_of: dict[str, str] = {}
+    if undated:
+        for story in store.objects("story", Story):
+            first, last = day(story.start), day(story.end)
+            story_of.update({a: story.id for a in story.article_ids if a in undated})
+            if first and last:
+                story_span.update({a: (first, last) for a in story.article_ids})
+    return {a: article_span(a, meta, story_span) for a in meta}, story_of
+
+
+def _scope(store: Store, changed: set[str], spans: dict[str, Span | None]) -> tuple[set[str] | None, set[str]]:
+    """The articles whose quotes to relink (None: all of them) and the stored statements they replace."""
+    if not changed or any(spans.get(a) is None for a in changed) or len(changed) * 2 > len(spans):
+        return None, set()
+    scope = set(changed) | {a for a, sp in spans.items() if sp is None or _within_reach(sp, changed, spans)}
+    old_ids = store.object_ids("statement", changed)
+    while True:
+        rows = store.annotation_refs("quote", article_ids=scope)
+        old_ids |= {ref for _, _, ref in rows if ref}
+        members = {a for _, a, _ in store.annotation_refs("quote", refs=old_ids)} - scope
+        if not members:
+            return scope, old_ids
+        scope |= members
+
+
+def _within_reach(span: Span, changed: set[str], spans: dict[str, Span | None]) -> bool:
+    return any(days_apart(span, spans[c]) <= MAX_DAYS for c in changed)
+
+
+# -- embeddings ---------------------------------------------------------------
+
+
+def _scorer(store: Store, profile: str, scope: set[str] | None) -> Scorer:
+    """The scorer of a profile: static vectors (fast) or MiniLM (accurate), falling back to words alone."""
+    kind = embed.kind_for_profile(profile)
+    if kind == "minilm" and not embed.available("minilm"):
+        kind = "static"
+    if not embed.available(kind):
+        return Scorer()
+    scorer = Scorer(kind, lambda texts: embed.embed(texts, kind=kind))
+    if kind == "minilm":
+        for blob in _blobs(store, MINILM_KIND, scope).values():
+            scorer.remember(_unpack(blob))
+    return scorer
+
+
+def _cache_vectors(store: Store, scorer: Scorer, renderings: list[Rendering]) -> None:
+    """Keep the MiniLM vectors of whole quotes computed in this run, per article."""
+    if scorer.kind != "minilm":
+        return
+    by_article: dict[str, dict[str, np.ndarray]] = defaultdict(dict)
+    for r in renderings:
+        if r.text in scorer.computed:
+            by_article[r.article_id][r.text] = scorer.computed[r.text]
+    with store.transaction() as conn:
+        store.put_signatures(conn, MINILM_KIND, {a: _pack(v) for a, v in by_article.items()})
+
+
+def _pack(vectors: dict[str, np.ndarray]) -> bytes:
+    header = json.dumps(list(vectors)).encode()
+    matrix = np.stack(list(vectors.values())).astype("float16")
+    return struct.pack("<II", len(header), matrix.shape[1]) + header + matrix.tobytes()
+
+
+def _unpack(blob: bytes) -> dict[str, np.ndarray]:
+    n, dim = struct.unpack("<II", blob[:8])
+    texts = json.loads(blob[8 : 8 + n])
+    matrix = np.frombuffer(blob[8 + n :], dtype="float16").reshape(len(texts), dim).astype("float32")
+    return dict(zip(texts, matrix))
+
+
+# -- statements -----------------------------------------------------------------
+
+
+def _statement(group: Group, meta: dict[str, dict]) -> Statement:
+    members = sorted(group.members,
+                     key=lambda r: (meta.get(r.article_id, {}).get("published") or "9999", r.article_id, r.start))
+    first = members[0]
+    outlets = sorted({meta.get(r.article_id, {}).get("outlet") or "unknown outlet" for r in members})
+    sources = {meta.get(r.article_id, {}).get("duplicate_of") or r.article_id for r in members}
+    speaker = next((r.speaker for r in members if r.speaker_kind == "name"), first.speaker)
+    return Statement(
+        id=stable_id("stm", first.id),
+        speaker=speaker,
+        speaker_entity_id=next((r.speaker_entity_id for r in members if r.speaker_entity_id), None),
+        text=max((r.text for r in members), key=len),
+        quote_ids=[r.id for r in members],
+        article_ids=sorted({r.article_id for r in members}),
+        outlets=outlets,
+        independent_sources=len(sources),
+        first_published=meta.get(first.article_id, {}).get("published"),
+        scores=group.scores,
+    )
+
+
+def _write(store: Store, statements: list[Statement], replaced: set[str] | None) -> None:
+    """Replace the statements in scope (``replaced``; None: all) and point their quotes at them."""
+    refs = {q: st.id for st in statements for q in st.quote_ids}
+    with store.transaction() as conn:
+        store.replace_objects(conn, "statement", "statements", statements,
+                              links={st.id: st.article_ids for st in statements}, ids=replaced)
+        store.set_annotation_refs(conn, refs)
