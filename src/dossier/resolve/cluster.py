@@ -1,30 +1,36 @@
 """Cross-document entity resolution: per-article chains merged into corpus entities.
 
 A chain is one entity as one article names it (its canonical in-article name and
-all forms). Resolution runs in passes over a union-find, each merge allowed only
-under the constraints: user decisions (merge / split) and cannot-links (different
-first names or gendered honorifics, different numbers, different countries for a
+all forms). Chains of one name are summed into groups (``cells``): resolution
+compares distinct names, so its cost grows with them, not with articles. It runs
+in passes over a union-find of groups, each merge allowed only under the
+constraints: user decisions (merge / split) and cannot-links (different first
+names or gendered honorifics, different numbers, different countries for a
 generic organization label such as "Defense Ministry").
 
-1. user merges; 2. chains of the same name (one representative per name goes on,
-so cost grows with distinct names, not articles); 3. representatives meeting in a
-block (surname sound, first-word sound, acronym, gazetteer place) merge by name
-similarity, fuzzy matches only with shared context; 4. short forms (a bare
-surname or first name, "Saints" for "New Orleans Saints") join the one entity
-whose full name they shorten, found through an index, or the one of several that
-shares most context; otherwise they stay apart.
+1. user merges; 2. groups of the same name (one representative per name goes
+on); 3. representatives meeting in a block (surname sound, first-word sound,
+acronym, gazetteer place) merge by name similarity, fuzzy matches only with
+shared context; 4. short forms (a bare surname or first name, "Saints" for "New
+Orleans Saints") join the one entity whose full name they shorten, found through
+an index, or the one of several that shares most context; otherwise they stay apart.
+
+Groups only ever merge along ``linked`` pairs, so the passes run per connected
+component of that relation with the same result as over the whole corpus: an
+incremental run (``resolve/state.py``) redoes only the components new articles touch.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier.ids import stable_id
 from dossier.model import Entity, Mention
 from dossier.nlp.gazetteer import fold, gazetteer
+from dossier.resolve.cells import FAMILY, Cell, Group, cell_of, groups_of_name, ranked, top
 from dossier.resolve.names import (
     acronym_form,
     acronyms,
@@ -46,7 +52,6 @@ GENERIC_ORG_WORDS = {
     "ministry", "government", "army", "parliament", "council", "court", "police", "military", "navy", "cabinet",
     "office", "committee", "agency", "service", "forces", "guard", "department", "embassy", "presidency",
 }
-FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "NORP": "NORP", "MISC": "MISC"}
 
 
 @dataclass
@@ -58,46 +63,42 @@ class Chain:
     roles: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)
     mention_ids: list[str] = field(default_factory=list)
-    context: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)  # the other names of its article (folded)
     genders: set[str] = field(default_factory=set)  # from honorifics: "Mr Jenkin" -> {"m"}
+    votes: Counter = field(default_factory=Counter)  # the types the tagger gave its names
 
     @property
     def country(self) -> str | None:
-        return self.countries.most_common(1)[0][0] if self.countries else None
+        return top(self.countries)
 
     @property
-    def generic(self) -> bool:
-        return self.type == "ORG" and bool(set(tokens(self.name)) & GENERIC_ORG_WORDS) and self.name[0].isupper() \
+    def generic_name(self) -> bool:
+        """A label such as "Defense Ministry" that many organizations share."""
+        return bool(set(tokens(self.name)) & GENERIC_ORG_WORDS) and self.name[:1].isupper() \
             and len(tokens(self.name)) <= 3
 
+    def to_json(self) -> dict:
+        return {"key": list(self.key), "name": self.name, "type": self.type, "forms": dict(self.forms),
+                "roles": dict(self.roles), "countries": dict(self.countries), "mentions": self.mention_ids,
+                "context": sorted(self.context), "genders": sorted(self.genders), "votes": dict(self.votes)}
 
-def majority_types(mentions: list[Mention]) -> dict[str, str]:
-    """For names the NER typed inconsistently across articles ("Belta" ORG here, MISC there), the type
-    most of its mentions got, where it clearly dominates."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        if m.kind == "name":
-            votes[fold(m.canonical or m.text)][m.type] += 1
-    out = {}
-    for name, counts in votes.items():
-        (top, n), *rest = counts.most_common() + [(None, 0)]
-        if len(counts) > 1 and top != "MISC" and n >= 2 * max(c for t, c in counts.items() if t != top):
-            out[name] = top
-    return out
+    @classmethod
+    def from_json(cls, d: dict) -> Chain:
+        return cls(tuple(d["key"]), d["name"], d["type"], Counter(d["forms"]), Counter(d["roles"]),
+                   Counter(d["countries"]), d["mentions"], set(d["context"]), set(d["genders"]), Counter(d["votes"]))
 
 
 def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
-    mentions = list(mentions)
-    retype = majority_types(mentions)
+    """The chains of the mentions' articles, each article's in the order its names first appear."""
     chains: dict[tuple[str, str, str], Chain] = {}
     for m in mentions:
-        if m.kind == "name" and fold(m.canonical or m.text) in retype:
-            m = m.model_copy(update={"type": retype[fold(m.canonical or m.text)]})
         family = FAMILY.get(m.type, m.type)
         name = m.canonical or m.text
         key = (m.article_id, family, fold(name))
         chain = chains.setdefault(key, Chain(key, name, m.type))
         chain.forms[m.text if m.kind == "name" else name] += 1
+        if m.kind == "name":
+            chain.votes[m.type] += 1
         if m.role:
             chain.roles[m.role] += 1
         if m.country:
@@ -106,14 +107,14 @@ def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
             chain.genders |= {gender(m.text, m.evidence.sentence)} - {None}
         chain.mention_ids.append(m.id)
     by_article: dict[str, set[str]] = defaultdict(set)
-    for (article, family, folded) in chains:
-        by_article[article].add(f"{family}:{folded}")
+    for (article, _family, folded) in chains:
+        by_article[article].add(folded)
     for chain in chains.values():
-        chain.context = by_article[chain.key[0]] - {f"{chain.key[1]}:{chain.key[2]}"}
+        chain.context = by_article[chain.key[0]] - {chain.key[2]}
     return list(chains.values())
 
 
-def bare(chain: Chain) -> bool:
+def bare(chain) -> bool:
     """A person named by a surname or a given name only ("Lohan", "Lo Presti", "Lindsay"): which full
     name it stands for is decided last."""
     if chain.type != "PERSON":
@@ -121,7 +122,7 @@ def bare(chain: Chain) -> bool:
     return not split_person(chain.name)[0]
 
 
-def block_keys(chain: Chain) -> set[str]:
+def block_keys(chain) -> set[str]:
     """Keys under which a chain meets its candidates: a person's surname sound; an organization's or
     place's first-word sound and its acronyms (so "IE" meets "Internet Explorer"); the gazetteer place
     a place name stands for ("U.S." meets "United States")."""
@@ -152,8 +153,17 @@ class Decisions:
         return cls(must=[(fold_all(d["forms_a"]), fold_all(d["forms_b"])) for d in merges],
                    cannot=[(fold_all(d["forms_out"]), fold_all(d["forms_rest"])) for d in splits])
 
+    def forms(self) -> set[str]:
+        """Every name form a decision is about."""
+        return {f for a, b in self.must + self.cannot for f in a | b}
 
-def _has(chain: Chain, forms: set[str]) -> bool:
+
+def forms_of(group) -> set[str]:
+    """A group's name and forms, folded: what user decisions are matched against."""
+    return {fold(group.name), *map(fold, group.forms)}
+
+
+def _has(chain, forms: set[str]) -> bool:
     return fold(chain.name) in forms or any(fold(f) in forms for f in chain.forms)
 
 
@@ -179,7 +189,7 @@ class _UnionFind:
         return ra
 
 
-def compatible(a: Chain, b: Chain) -> bool:
+def compatible(a, b) -> bool:
     """Hard constraints (cannot-links): same type family, compatible first names, the same country for
     a generic organization label such as "Defense Ministry", the same numbers ("IE8" is not "IE9")."""
     if a.key[1] != b.key[1] or not numbers_agree(a.name, b.name):
@@ -191,7 +201,7 @@ def compatible(a: Chain, b: Chain) -> bool:
     return True
 
 
-def known_place(chain: Chain) -> str | None:
+def known_place(chain) -> str | None:
     """The gazetteer place a place chain names ("America", "U.S." -> the United States), else None."""
     if chain.key[1] != "PLACE":
         return None
@@ -204,9 +214,8 @@ def _gazetteer_place(folded: str) -> str | None:
     return f"{place.kind}:{place.country}:{place.name}" if place else None
 
 
-def pair_score(a: Chain, b: Chain, context_a: set[str] | None = None, context_b: set[str] | None = None) -> float:
-    """0..1 confidence that two chains are the same entity (0 where they cannot be); a fuzzy name match
-    needs shared context: the chains' own, or the given contexts of the entities they belong to."""
+def name_score(a, b) -> float:
+    """0..1 confidence from names, types and countries alone (0 where the two cannot be one)."""
     if not compatible(a, b):
         return 0.0
     if a.type == "PERSON":
@@ -221,40 +230,47 @@ def pair_score(a: Chain, b: Chain, context_a: set[str] | None = None, context_b:
         score = 0.98  # "Russian" / "Russians": one nationality
     else:
         score = max(name_similarity(x, y) for x in _names(a) for y in _names(b))
-    if score < FUZZY_NEEDS_CONTEXT and not ((a.context if context_a is None else context_a) &
-                                            (b.context if context_b is None else context_b)):
-        return 0.0
     return max(0.0, min(1.0, score))
 
 
-def _names(chain: Chain) -> list[str]:
+def pair_score(a, b, context_a: set[str] | None = None, context_b: set[str] | None = None) -> float:
+    """0..1 confidence that two chains are the same entity (0 where they cannot be); a fuzzy name match
+    needs shared context: the chains' own, or the given contexts of the entities they belong to."""
+    score = name_score(a, b)
+    if score < FUZZY_NEEDS_CONTEXT and not ((a.context if context_a is None else context_a) &
+                                            (b.context if context_b is None else context_b)):
+        return 0.0
+    return score
+
+
+def _names(chain) -> list[str]:
     """The chain's name and its commonest forms, in a fixed order."""
-    forms = sorted(chain.forms, key=lambda f: (-chain.forms[f], f))[:5]
-    return list(dict.fromkeys([chain.name, *forms]))
+    return list(dict.fromkeys([chain.name, *ranked(chain.forms)[:5]]))
 
 
-def resolve(chains: list[Chain], decisions: Decisions | None = None) -> list[tuple[Entity, list[Chain]]]:
-    """Group chains into entities (the passes of the module docstring); each merge's score and reason
-    are kept on the entity for review."""
-    run = _Run(chains, decisions or Decisions())
+# -- the passes, over the groups of one component (or of everything) ---------------------------
+
+def resolve_groups(groups: Sequence[Group], decisions: Decisions | None = None) -> list[tuple[list[int], list[dict]]]:
+    """Group indexes of each entity (the passes of the module docstring), with the merges that made it.
+    ``groups`` must come in their ``order``: ties between equal scores go by it."""
+    run = _Run(groups, decisions or Decisions())
     _user_merges(run)
     reps = _same_names(run)
     contexts = {i: run.context(run.uf.find(i)) for i in reps}
-    for i, j, score, reason in _candidate_pairs(chains, reps, contexts):
+    for i, j, score, reason in _candidate_pairs(groups, reps, contexts):
         run.merge(i, j, score, reason)
-    for i, candidates, reason in _short_forms(chains, reps):
+    for i, candidates, reason in _short_forms(groups, reps):
         target = run.choose(i, candidates)
         if target is not None:
             run.merge(i, target, 0.9, reason)
-    return [(_entity([chains[i] for i in members], run.merges.get(root, [])), [chains[i] for i in members])
-            for root, members in run.uf.members.items()]
+    return [(members, run.merges.get(root, [])) for root, members in run.uf.members.items()]
 
 
 def _user_merges(run: _Run) -> None:
-    """Chains that carry the forms of a user's merge decision become one entity, whatever their names."""
+    """Groups that carry the forms of a user's merge decision become one entity, whatever their names."""
     by_form: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(run.chains if run.decisions.must else []):
-        for form in {fold(c.name), *map(fold, c.forms)}:
+    for i, g in enumerate(run.chains if run.decisions.must else []):
+        for form in forms_of(g):
             by_form[form].append(i)
     for a, b in run.decisions.must:
         side_a = sorted({i for f in a for i in by_form.get(f, [])})
@@ -265,21 +281,23 @@ def _user_merges(run: _Run) -> None:
 
 
 def _same_names(run: _Run) -> list[int]:
-    """Merge chains with one name (one country, for people and generic labels); return one chain per
-    name, so that pairwise scoring grows with the number of distinct names, not of articles."""
+    """Merge groups of one name (one country, for people and generic labels) where they may be one;
+    return one group per name and gender that goes on to the next passes. A generic label with no
+    country stays alone."""
     reps: dict[tuple, list[int]] = defaultdict(list)
-    for i, c in enumerate(run.chains):
-        country = c.country if c.type == "PERSON" or c.generic else None
-        group = reps[(c.key[1], c.key[2], country)]
-        if not any(run.merge(r, i, 1.0, "same name") for r in group):
-            group.append(i)
-    return [i for group in reps.values() for i in group]
+    for i, g in enumerate(run.chains):
+        if g.alone:
+            continue
+        bucket = reps[(g.key[1], g.key[2], g.fixed_country)]
+        if not any(run.merge(r, i, 1.0, "same name") for r in bucket):
+            bucket.append(i)
+    return [i for bucket in reps.values() for i in bucket]
 
 
 class _Run:
-    """Union-find over chains that merges only where constraints and user decisions allow."""
+    """Union-find over groups that merges only where constraints and user decisions allow."""
 
-    def __init__(self, chains: list[Chain], decisions: Decisions):
+    def __init__(self, chains: Sequence[Group], decisions: Decisions):
         self.chains, self.decisions = chains, decisions
         self.uf = _UnionFind(len(chains))
         self.merges: dict[int, list[dict]] = defaultdict(list)
@@ -298,7 +316,7 @@ class _Run:
         return forced or all(compatible(self.chains[x], self.chains[y]) for x in ca for y in cb)
 
     def merge(self, i: int, j: int, score: float, reason: str, forced: bool = False) -> bool:
-        """Merge the entities of chains i and j where allowed; whether they are one entity now."""
+        """Merge the entities of groups i and j where allowed; whether they are one entity now."""
         ra, rb = self.uf.find(i), self.uf.find(j)
         if ra == rb:
             return True
@@ -332,31 +350,51 @@ class _Run:
         return set().union(*(self.chains[i].context for i in self.uf.members[root]))
 
 
-def _short_forms(chains: list[Chain], reps: list[int]):
-    """(short chain, chains whose fuller name it may stand for, reason), found through indexes, not pairs."""
+def _short_forms(chains: Sequence[Group], reps: list[int]):
+    """(short group, groups whose fuller name it may stand for, reason), found through indexes, not pairs;
+    longer short forms first, so a shorter one sees the entities they joined."""
     surnames, firsts, parts = defaultdict(list), defaultdict(list), defaultdict(list)
     for j in reps:
         c = chains[j]
         if c.type == "PERSON" and not bare(c):
-            toks = person_tokens(c.name)
-            surnames["P:" + phonetic(toks[-1])[:5]].append(j)
-            firsts[phonetic(toks[0])].append(j)
+            surnames[surname_key(c)].append(j)
+            firsts[first_name_key(c)].append(j)
         elif c.type != "PERSON":  # where a longer name may be shortened to a part
             for part in _name_parts(core_tokens(c.name)):
                 parts[(c.key[1], part)].append(j)
-    for i in reps:
+    for i in sorted(reps, key=lambda r: -len(tokens(chains[r].name))):  # "Red Sox" finds its team before "Boston"
         c = chains[i]
         if bare(c):
-            found = [j for j in surnames[next(iter(block_keys(c)))]
-                     if surname_similarity(c.name, chains[j].name) >= MERGE_THRESHOLD and compatible(c, chains[j])]
+            found = [j for j in surnames[surname_key(c)] if surname_candidate(c, chains[j])]
             if found:
                 yield i, found, "surname of a full name"
             elif len(person_tokens(c.name)) == 1:  # "Lindsay" for Lindsay Lohan, where no full name ends so
-                found = [j for j in firsts[phonetic(person_tokens(c.name)[0])] if compatible(c, chains[j])]
+                found = [j for j in firsts[first_name_key(c)] if compatible(c, chains[j])]
                 yield i, found, "first name of a full name"
         elif c.type not in {"PERSON", "GPE"}:  # a known place is a whole name: "Paris" is not "Paris Store"
-            found = [j for j in parts[(c.key[1], " ".join(core_tokens(c.name)))] if j != i and compatible(c, chains[j])]
+            found = [j for j in parts[part_key(c)] if j != i and compatible(c, chains[j])]
             yield i, found, "part of a longer name"
+
+
+def surname_key(person) -> str:
+    """A person's block: the sound of the surname."""
+    return next(iter(block_keys(person)))
+
+
+def first_name_key(person) -> str:
+    return phonetic(person_tokens(person.name)[0])
+
+
+def part_key(group) -> tuple[str, str]:
+    return (group.key[1], " ".join(core_tokens(group.name)))
+
+
+def surname_candidate(short, full) -> bool:
+    return surname_similarity(short.name, full.name) >= MERGE_THRESHOLD and compatible(short, full)
+
+
+def name_parts(group) -> set[str]:
+    return _name_parts(core_tokens(group.name)) if group.type != "PERSON" else set()
 
 
 def _name_parts(toks: list[str]) -> set[str]:
@@ -374,8 +412,8 @@ _NO_CUT_BEFORE = {"and", "&", "or", "the"}
 _NO_CUT_AFTER = _NO_CUT_BEFORE | {"of", "for", "de", "la", "du", "del"}
 
 
-def _sides(chain: Chain, decisions: Decisions) -> set[tuple[int, str]]:
-    """Which side of each user split a chain is on: the forms split out, or the rest."""
+def _sides(chain, decisions: Decisions) -> set[tuple[int, str]]:
+    """Which side of each user split a group is on: the forms split out, or the rest."""
     sides = set()
     for d, (out, rest) in enumerate(decisions.cannot):
         if _has(chain, out):
@@ -385,9 +423,9 @@ def _sides(chain: Chain, decisions: Decisions) -> set[tuple[int, str]]:
     return sides
 
 
-def _candidate_pairs(chains: list[Chain], reps: list[int], contexts: dict[int, set[str]]):
-    """(i, j, score, reason) among chains of distinct names meeting in a block, strongest first (bare names
-    wait); ``contexts``: each one's context with that of every chain of its name."""
+def _candidate_pairs(chains: Sequence[Group], reps: list[int], contexts: dict[int, set[str]]):
+    """(i, j, score, reason) among groups of distinct names meeting in a block, strongest first (bare names
+    wait); ``contexts``: each one's context with that of every group of its name."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in reps:
         for key in sorted(block_keys(chains[i])):
@@ -406,27 +444,85 @@ def _candidate_pairs(chains: list[Chain], reps: list[int], contexts: dict[int, s
     return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
 
 
-def _entity(chains: list[Chain], merges: list[dict]) -> Entity:
+# -- entities ----------------------------------------------------------------------------------
+
+def entity_of(groups: Sequence[Group], merges: list[dict], articles: int) -> Entity:
+    """The entity of some groups: its canonical name is the fullest, commonest of their names."""
     forms: Counter = Counter()
     roles: Counter = Counter()
     countries: Counter = Counter()
     names: Counter = Counter()
-    for c in chains:
-        forms.update(c.forms)
-        roles.update(c.roles)
-        countries.update(c.countries)
-        names[c.name] += sum(c.forms.values())
+    types: Counter = Counter()
+    for g in groups:
+        forms.update(g.forms)
+        roles.update(g.roles)
+        countries.update(g.countries)
+        names.update(g.names)
+        types.update(g.types)
     canonical = max(names, key=lambda n: (len(tokens(n)) > 1, names[n], len(n), n))
-    etype = Counter(c.type for c in chains).most_common(1)[0][0]
-    country = countries.most_common(1)[0][0] if countries else None
-    qualifier = country if etype == "ORG" and chains[0].generic else ""
+    etype = top(types)
+    country = top(countries)
+    qualifier = country if etype == "ORG" and groups[0].generic else ""
     return Entity(
         id=stable_id("ent", FAMILY.get(etype, etype), fold(canonical), qualifier),
         name=canonical,
         type=etype,
         aliases=sorted(set(forms) | set(names)),
-        roles=[r for r, _ in roles.most_common()],
+        roles=ranked(roles),
         country=country,
         mention_count=sum(forms.values()),
-        attributes={"articles": len({c.key[0] for c in chains}), "merges": merges},
+        attributes={"articles": articles, "merges": merges},
     )
+
+
+def unique_ids(entities: list[tuple[Entity, list[Group]]]) -> list[tuple[Entity, list[Group]]]:
+    """Two entities can share a name and type (they were kept apart): tell their ids apart, stably.
+    The groups of one name are always resolved together, so this sees every entity that could clash,
+    except a generic label without a country ("Police" in one article), which gets its own id."""
+    seen: set[str] = set()
+    out = []
+    for entity, members in sorted(entities, key=lambda e: (-e[0].mention_count, min(g.order for g in e[1]))):
+        if len(members) == 1 and members[0].alone:
+            entity = entity.model_copy(update={"id": stable_id("ent", entity.id, members[0].id)})
+        elif entity.id in seen:
+            first = min(g.order for g in members)
+            entity = entity.model_copy(update={"id": stable_id("ent", entity.id, *first)})
+        seen.add(entity.id)
+        out.append((entity, members))
+    return out
+
+
+# -- in memory: chains in, entities out ----------------------------------------------------------
+
+def group_chains(chains: Sequence[Chain]) -> tuple[list[Group], list[int]]:
+    """The groups of the chains (in their order) and, per chain, the index of its group."""
+    cells: dict[str, Cell] = {}
+    by_name: dict[str, set[str]] = defaultdict(set)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for chain in chains:
+        cell = cell_of(chain)
+        cells.setdefault(cell.id, cell).add(chain)
+        by_name[cell.name].add(cell.id)
+        votes[cell.name].update(chain.votes)
+    group_of_cell: dict[str, Group] = {}
+    for name, ids in by_name.items():
+        for group in groups_of_name([cells[i] for i in ids], votes[name]).values():
+            group_of_cell.update(dict.fromkeys(group.cells, group))
+    groups = sorted({g.id: g for g in group_of_cell.values()}.values(), key=lambda g: g.order)
+    index = {g.id: i for i, g in enumerate(groups)}
+    return groups, [index[group_of_cell[cell_of(c).id].id] for c in chains]
+
+
+def resolve(chains: list[Chain], decisions: Decisions | None = None) -> list[tuple[Entity, list[Chain]]]:
+    """Group chains into entities; each merge's score and reason are kept on the entity for review.
+    Entities kept apart may share an id here (the stage tells them apart with ``unique_ids``)."""
+    groups, where = group_chains(chains)
+    chains_of: dict[int, list[Chain]] = defaultdict(list)
+    for chain, g in zip(chains, where):
+        chains_of[g].append(chain)
+    index = {g.id: i for i, g in enumerate(groups)}
+    made = []
+    for members, merges in resolve_groups(groups, decisions):
+        articles = len({c.key[0] for i in members for c in chains_of[i]})
+        made.append((entity_of([groups[i] for i in members], merges, articles), [groups[i] for i in members]))
+    return [(entity, [c for g in members for c in chains_of[index[g.id]]]) for entity, members in made]

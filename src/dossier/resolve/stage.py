@@ -1,14 +1,18 @@
-"""The resolve stage: corpus entities from all articles' mentions, respecting user decisions."""
+"""The resolve stage: corpus entities from all articles' mentions, respecting user decisions.
+
+Incremental (``resolve/state.py``): a run reads the mentions of the changed articles
+only, and rewrites the entities of the components they reach.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from dossier.errors import NotFound
-from dossier.ids import stable_id
-from dossier.model import Entity, Mention
+from dossier.model import Entity
 from dossier.pipeline import Stage, register
-from dossier.resolve.cluster import Decisions, chains_from_mentions, resolve
+from dossier.resolve import state
+from dossier.resolve.cluster import Decisions
 from dossier.store import Store
 
 
@@ -19,40 +23,25 @@ def current_decisions(store: Store) -> Decisions:
 @register
 class ResolveStage(Stage):
     name = "resolve"
-    version = "1"
+    version = "2"
     requires = ("entities",)
     scope = "corpus"
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:
-        resolve_all(store)
+        if store.count("signatures", kind=state.CHAINS) == 0:
+            state.reset(store)  # entities of a store resolved before the state was kept: start afresh
+        state.update(store, changed, current_decisions(store))
 
 
-def resolve_all(store: Store) -> list[Entity]:
-    mentions = store.annotations("mention", Mention)
-    chains = chains_from_mentions(mentions)
-    groups = resolve(chains, current_decisions(store))
-    entities, links, refs = [], {}, {}
-    for entity, members in _unique_ids(groups):
-        entities.append(entity)
-        links[entity.id] = [c.key[0] for c in members]
-        for c in members:
-            for mid in c.mention_ids:
-                refs[mid] = entity.id
-    with store.transaction() as conn:
-        store.replace_objects(conn, "entity", ResolveStage.name, entities, links=links)
-        store.set_annotation_refs(conn, refs)
-    return entities
+def resolve_all(store: Store) -> state.Report:
+    """Resolve every article again from nothing: what any sequence of incremental runs must equal."""
+    state.reset(store)
+    return state.update(store, store.article_ids(), current_decisions(store))
 
 
-def _unique_ids(groups):
-    """Two entities can share a name and type (they were kept apart): tell their ids apart, stably."""
-    seen: set[str] = set()
-    for entity, members in sorted(groups, key=lambda g: (-g[0].mention_count, min(c.key for c in g[1]))):
-        if entity.id in seen:
-            first = min(c.key for c in members)
-            entity = entity.model_copy(update={"id": stable_id("ent", entity.id, *first)})
-        seen.add(entity.id)
-        yield entity, members
+def resolve_decisions(store: Store) -> state.Report:
+    """Apply the user decisions made since the last run (only the components they reach)."""
+    return state.update(store, [], current_decisions(store))
 
 
 def find_entity(store: Store, name_or_id: str) -> Entity:
@@ -71,7 +60,7 @@ def merge_entities(store: Store, a: str, b: str) -> None:
     """Record that two entities are one; every later run respects it."""
     ea, eb = find_entity(store, a), find_entity(store, b)
     store.add_decision("merge", {"forms_a": ea.aliases + [ea.name], "forms_b": eb.aliases + [eb.name]})
-    resolve_all(store)
+    resolve_decisions(store)
 
 
 def split_entity(store: Store, entity: str, forms: list[str]) -> None:
@@ -83,4 +72,4 @@ def split_entity(store: Store, entity: str, forms: list[str]) -> None:
         raise NotFound(f"{e.name} has no name form {sorted(unknown)!r}; its forms are {e.aliases}")
     rest = [a for a in e.aliases if a.lower() not in out]
     store.add_decision("split", {"forms_out": forms, "forms_rest": rest})
-    resolve_all(store)
+    resolve_decisions(store)
