@@ -1,6 +1,6 @@
 """Quality gate: cross-document entity resolution on the ECB+ dev topics (bench/entities_ecb.py).
 
-The floor sits about 1.5 points under what the benchmark measured (CoNLL F1 0.918 per topic, against
+The floor sits about 1.5 points under what the benchmark measured (CoNLL F1 0.950 per topic, against
 0.772 for exact string match), so a change that makes resolution worse fails here; dossier must also
 stay at least 5 points above the exact-match baseline. Runs in about ten seconds.
 """
@@ -17,7 +17,7 @@ from shared_data import shared_path
 pytestmark = pytest.mark.slow
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-FLOOR = 0.90
+FLOOR = 0.935
 MARGIN = 0.05
 
 
