@@ -29,7 +29,8 @@ from dossier.nlp.models.corpus import Score, read_iob, tag_spans  # noqa: E402
 from dossier.nlp.ner import load_ner  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench" / "ner"
-TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "NORP": "MISC"}
+TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC", "NORP": "MISC",
+            "EVENT": "MISC"}
 TO_NEWSWIRE = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 NEWSWIRE_TYPES = {"Person": "PER", "Organization": "ORG", "Location": "LOC"}
 

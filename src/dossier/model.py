@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Precision = Literal["second", "day", "month", "year", "decade", "interval", "unknown"]
-EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"]
 
 
 def utcnow() -> str:

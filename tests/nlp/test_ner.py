@@ -31,7 +31,7 @@ def test_demonyms_are_norp(word):
     assert relabel(word, 0, len(word), "MISC") == "NORP"
 
 
-@pytest.mark.parametrize("words", ["World Cup", "Olympic", "Windows 95", "GMT", "Nikkei", "russian"])
+@pytest.mark.parametrize("words", ["Olympic", "Windows 95", "GMT", "Nikkei", "russian", "Nobel Peace"])
 def test_other_misc_stays_misc(words):
     assert not is_demonym(words)
     assert relabel(words, 0, len(words), "MISC") == "MISC"
@@ -51,6 +51,33 @@ def test_labels_map_to_entity_types():
 def test_countries_and_states_are_gpe(name, label, expected):
     pytest.importorskip("pycountry")
     assert relabel(name, 0, len(name), label) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [("Kerch Strait Bridge", "LOC", "FAC"), ("Sheremetyevo Airport", "ORG", "FAC"),
+     ("Grand Mosque", "LOC", "FAC"), ("Asian Games", "ORG", "EVENT"), ("Munich Security Summit", "LOC", "EVENT"),
+     ("Minsk Agreement", "ORG", "MISC"), ("Belt and Road Initiative", "ORG", "MISC"), ("World Cup", "MISC", "EVENT"),
+     ("Bridge", "LOC", "LOC"), ("Port Harcourt", "LOC", "LOC"), ("Dallas Hall", "PER", "FAC")],
+)  # fmt: skip
+def test_a_names_head_word_gives_its_kind(name, label, expected):
+    assert relabel(name, 0, len(name), label) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [("Quechua", "LOC", "NORP"), ("Aymara", "PER", "NORP"), ("Tlingit", "ORG", "NORP"),
+     ("Tula", "LOC", "LOC"), ("Reuters", "ORG", "ORG"), ("Natasha", "PER", "PERSON")],
+)  # fmt: skip
+def test_peoples_named_after_their_language_are_norp(name, label, expected):
+    pytest.importorskip("pycountry")
+    assert relabel(name, 0, len(name), label) == expected
+
+
+def test_a_country_code_glued_to_a_currency_sign_is_no_place():
+    text = "It cost US$ 40 million, the US said."
+    assert relabel(text, 8, 10, "LOC") is None
+    assert relabel(text, 28, 30, "LOC") == "GPE"
 
 
 def test_spans_lose_titles_edge_punctuation_and_trailing_function_words():

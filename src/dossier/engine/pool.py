@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
+import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,9 +24,23 @@ from dossier.store import Store
 _worker: dict = {}  # in each worker process: its store and its stage instances
 
 
-def _start_worker(url: str) -> None:
+def _start_worker(url: str, threads: int) -> None:
+    limit_threads(threads)
     _worker["store"] = Store.open(url)
     _worker["stages"] = {}
+
+
+def limit_threads(threads: int) -> None:
+    """Cap the BLAS and OpenMP thread pools of this process (numpy, torch), so that one
+    worker per core does not run one thread per core each and thrash the caches."""
+    from threadpoolctl import threadpool_limits
+
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = str(threads)  # for libraries loaded later (torch reads OMP_NUM_THREADS)
+    threadpool_limits(threads)  # for those already loaded (numpy's BLAS)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
 
 
 def _stage(module: str, qualname: str) -> Stage:
@@ -47,8 +63,9 @@ class ProcessPool:
     def __init__(self, store: Store, workers: int):
         self.workers = workers
         context = multiprocessing.get_context("spawn")
+        threads = max(1, (os.cpu_count() or 1) // workers)
         self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                            initargs=(store.url,))
+                                            initargs=(store.url, threads))
 
     def map_batches(self, cls: type[Stage], batches: list[list[str]]) -> Iterator[BatchResult]:
         try:

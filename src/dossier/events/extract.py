@@ -12,7 +12,7 @@ from dossier.ids import stable_id
 from dossier.model import Article, Event, Evidence, Mention, Quote, Sentence, TimeMention
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-PLACE_TYPES = {"GPE", "LOC"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$|^\W*(?:he|she)\s+\w+\W*$", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}(?:we|i|us|our)\b", re.IGNORECASE)

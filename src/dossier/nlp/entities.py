@@ -20,8 +20,8 @@ from dossier.nlp.gazetteer import fold, gazetteer
 from dossier.nlp.ner import is_demonym
 from dossier.nlp.roles import INSTITUTIONS, country_in, find_descriptions, heads_match, role_after, role_before
 
-NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"}
-LABEL_ALIASES = {"PER": "PERSON", "FAC": "LOC"}
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}
+LABEL_ALIASES = {"PER": "PERSON"}
 POSSESSIVE = re.compile(r"[’']s?$")
 HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|prof|sir|gen|col|lt|sgt|capt|rev)\.?\s+", re.I)
 

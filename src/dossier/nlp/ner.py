@@ -35,7 +35,7 @@ Span = tuple[int, int, str]
 # Labels of CoNLL-style and OntoNotes-style models mapped to dossier's EntityType; others are dropped.
 LABELS = {
     "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "NORP": "NORP",
-    "FAC": "LOC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+    "FAC": "FAC", "MISC": "MISC", "EVENT": "EVENT", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }  # fmt: skip
 
 
@@ -109,18 +109,74 @@ def _demonym_word(word: str) -> bool:
 
 
 def relabel(text: str, start: int, end: int, label: str) -> str | None:
-    """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...)."""
+    """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...).
+
+    Models trained on CoNLL know four types; the name itself refines them into OntoNotes' finer
+    ones: countries and states are GPE, nationalities, peoples and languages NORP, names headed by
+    "Bridge" or "Airport" facilities (FAC), by "Summit" or "Games" events, by "Treaty" or "Plan"
+    MISC. A country code glued to a currency sign ("US$") is part of an amount, not a place.
+    """
     mapped = LABELS.get(label)
     name = text[start:end]
     if not any(c.isalnum() for c in name):
         return None  # a name has letters or digits: "\\" tagged in RTF junk is not one
+    if mapped in {"GPE", "LOC", "ORG"} and text[end : end + 1] == "$":
+        return None
     if mapped in {"LOC", "ORG", "MISC"} and _gazetteer_key(name) in countries():
         return "GPE"  # a country, also when it stands for its government or team
     if mapped == "MISC" and is_demonym(name):
         return "NORP"
     if mapped == "LOC" and _gazetteer_key(name) in regions():
         return "GPE"  # a state or province (as teams they are ORG, and stay so)
+    headed = head_word_type(name)
+    if headed and mapped in {"LOC", "GPE", "ORG", "PERSON", "MISC", "FAC", "EVENT"}:
+        return headed
+    if mapped in {"LOC", "ORG", "PERSON"} and is_people_or_language(name):
+        return "NORP"
     return mapped
+
+
+# The last word of a name that tells its kind: "Crimean Bridge", "Arctic Arts Summit", "Paris Agreement".
+HEAD_WORDS = {
+    "FAC": frozenset(
+        "Road Street Avenue Highway Bridge Bypass Canal Pipeline Dam Tower Palace Square Stadium Airport Port "
+        "Railway Railways Station Hospital Hall Mosque Church Cathedral Synagogue Temple Theatre Theater Prison "
+        "Jail Mall Building Plant".split()),
+    "EVENT": frozenset(
+        "Festival Summit Games Cup Championship Championships Olympics Tournament Marathon Expo Exhibition Fair "
+        "Awards Prize".split()),
+    "MISC": frozenset("Initiative Plan Programme Program Agreement Accord Treaty Act Bill Declaration Strategy "
+                      "Campaign Policy Scheme".split()),
+}  # fmt: skip
+
+
+def head_word_type(name: str) -> str | None:
+    """FAC, EVENT or MISC for a name of two or more words headed by a word of that kind, else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return next((kind for kind, heads in HEAD_WORDS.items() if words[-1] in heads), None)
+
+
+def is_people_or_language(name: str) -> bool:
+    """A one-word name that is a language (ISO 639, pycountry), so also a people ("Quechua", "Kaska"),
+    and not a place of the gazetteer."""
+    if " " in name or not name[:1].isupper():
+        return False
+    from dossier.nlp.gazetteer import gazetteer
+
+    return name.lower() in languages() and gazetteer().place(name) is None
+
+
+@lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """One-word language names of ISO 639 (pycountry), lower case."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names = (getattr(lang, f, None) for lang in pycountry.languages for f in ("name", "common_name"))
+    return frozenset(n.lower() for n in names if n and " " not in n and "(" not in n)
 
 
 # Country names pycountry does not list in these forms.
@@ -278,6 +334,23 @@ class SpacyNER:
         return out
 
 
+def use_numpy_products(nlp) -> None:
+    """Run the pipeline's matrix products through numpy's BLAS instead of thinc's bundled BLIS.
+
+    Same arithmetic (float32 GEMM), but numpy's OpenBLAS kernels use the CPU's vector units where
+    the generic BLIS build does not: on the development machine 60 against 22 GFLOPS on one core,
+    which makes the fast profile about 1.7 times faster.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+
+
 class ShippedSpacyNER:
     """The "fast" profile: dossier's own spaCy CNN, fed the rule-based CoNLL-style tokens it was trained on."""
 
@@ -286,6 +359,7 @@ class ShippedSpacyNER:
         if not path.exists():
             raise DossierError(f"The NER model {path} is missing: run `python scripts/train_ner.py fast`.")
         self.nlp = spacy.load(path)
+        use_numpy_products(self.nlp)
         self.name = "fast"
         self.version = self.nlp.meta.get("version", "0")
         self.batch_size = batch_size

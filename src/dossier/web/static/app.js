@@ -51,7 +51,7 @@ function drawNetwork() {
                                    "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "node[type = 'PERSON']", style: { "background-color": "#4c7dd1" } },
       { selector: "node[type = 'ORG']", style: { "background-color": "#9a5bd1" } },
-      { selector: "node[type = 'GPE'], node[type = 'LOC']", style: { "background-color": "#3b9b57" } },
+      { selector: "node[type = 'GPE'], node[type = 'LOC'], node[type = 'FAC']", style: { "background-color": "#3b9b57" } },
       { selector: "node[named = 1], node.hover", style: { label: "data(label)" } },
       { selector: "node.hover", style: { "z-index": 10 } },
       { selector: "node[center = 1]", style: { width: 26, height: 26, "font-weight": "bold", "font-size": 12 } },
