@@ -1,16 +1,17 @@
 """Cross-outlet matching: which renderings (quotes) of one speaker are one statement.
 
-Renderings are compared only within blocks: one speaker (a resolved entity, or
-the same unresolved name) on one occasion (the days they were made in at most
-MAX_DAYS apart, see ``occasion``). Two renderings are one statement when they
-share most of their words ("words"), when a fragment in the speaker's words
-recurs in the other's quote ("fragment": a partial quote and its fuller
-rendering), or when they mean the same ("meaning": the cosine of their
-embeddings, stricter within one article, where a speaker's quotes are mostly
-different statements, for a speaker known only by name, and for two undated
-articles of different stories). Groups join only while every pair across them
-is related, directly or through a rendering both are one statement with, and
-on one occasion: one close pair cannot chain two different claims together.
+Renderings are compared only within blocks: one speaker (a resolved entity) on
+one occasion (the days they were made in at most MAX_DAYS apart, see
+``occasion``). Two renderings are one statement when they share most of their
+words ("words"), when a fragment in the speaker's words recurs in the other
+("fragment": a partial quote and its fuller rendering), or when they mean the
+same ("meaning": the cosine of their embeddings; stricter within one article,
+where a speaker's quotes are mostly different statements, and for two undated
+articles of different stories). A speaker known only by a name no entity was
+resolved for ("Officials", "the ministry") links word-for-word copies only.
+Groups join only while every pair across them is related, directly or through
+a rendering both are one statement with, and on one occasion: one close pair
+cannot chain two different claims of a speaker together.
 """
 
 from __future__ import annotations
@@ -44,12 +45,20 @@ said says say told one all any out over more most some very just only even other
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper, so that renderings of one statement share "border"/"borders", "trained"/"training"."""
+    """A light suffix stripper, so that renderings of one statement share "borders"/"border",
+    "trained"/"training", "forces"/"force", "countries"/"country"."""
     word = re.sub(r"['’]s?$", "", word)
-    for suffix, keep in (("ies", 4), ("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
-        if word.endswith(suffix) and len(word) >= keep + len(suffix) - 1 and not word.endswith(("ss", "us", "is")):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def tokens(text: str) -> list[str]:
@@ -86,11 +95,16 @@ class Rendering:
         return content_words(self.text)
 
     @cached_property
-    def verbatim(self) -> list[str]:
-        """The parts in the speaker's own words: the whole of a direct quote, the quoted parts of reported speech."""
-        if self.kind in QUOTED_KINDS:
-            return [self.text]
-        return [m.group(1) for m in QUOTED_PART.finditer(self.text)]
+    def joined(self) -> str:
+        """Its words, lower case, between spaces: where a run of another's words is looked for."""
+        return f" {' '.join(tokens(self.text))} "
+
+    @cached_property
+    def verbatim(self) -> list[tuple[frozenset[str], str]]:
+        """The parts in the speaker's own words (the whole of a quote, the quoted parts of reported speech), as
+        (content words, the words joined by spaces)."""
+        parts = [self.text] if self.kind in QUOTED_KINDS else [m.group(1) for m in QUOTED_PART.finditer(self.text)]
+        return [(content_words(p), " ".join(tokens(p))) for p in parts]
 
     @property
     def block(self) -> str | None:
@@ -106,7 +120,7 @@ class Rendering:
 class Thresholds:
     meaning: float  # cosine of two renderings from which they are one statement
     same_article: float  # ... when both are in one article
-    strict: float  # ... when the speaker is a name no entity was resolved for, or the occasion is uncertain
+    strict: float  # ... when the occasion is uncertain (undated, different stories)
     related: float  # the least cosine of two renderings that may be in one statement through others
 
 
@@ -130,7 +144,7 @@ class Link:
 class Pair:
     a: Rendering
     b: Rendering
-    strict: bool  # the speaker is only a name, or the occasion is uncertain
+    strict: bool  # the occasion is uncertain
 
     @property
     def needed(self) -> str:
@@ -158,26 +172,37 @@ class Scorer:
         lexical = [self.lexical(p.a, p.b) for p in pairs]
         if self.limits is None:
             return [link or _words_only(p.a, p.b) for link, p in zip(lexical, pairs)]
-        self._embed_missing({t for p, link in zip(pairs, lexical) if link is None for t in (p.a.text, p.b.text)})
-        return [link or self.semantic(p) for link, p in zip(lexical, pairs)]
+        undecided = [p for p, link in zip(pairs, lexical) if link is None]
+        cosines = iter(self._cosines(undecided))
+        return [link or self.semantic(p, next(cosines)) for link, p in zip(lexical, pairs)]
 
     def lexical(self, a: Rendering, b: Rendering) -> Link | None:
         """One statement by its words: most words shared, or a fragment in the speaker's words recurring."""
+        if a.joined == b.joined:
+            return Link(1.0, "words", True, True)
         jaccard = _jaccard(a, b)
         if jaccard >= SAME_WORDS:
             return Link(round(jaccard, 3), "words", True, True)
         basis = _recurs_in(a, b) or _recurs_in(b, a)
         return Link(1.0, basis, True, True) if basis else None
 
-    def semantic(self, pair: Pair) -> Link:
-        cosine = float(self._vectors[pair.a.text] @ self._vectors[pair.b.text])
+    def semantic(self, pair: Pair, cosine: float) -> Link:
         same = cosine >= getattr(self.limits, pair.needed)
         return Link(round(cosine, 3), "meaning", same, same or cosine >= self.limits.related)
 
-    def _embed_missing(self, texts: set[str]) -> None:
-        missing = sorted(t for t in texts if t not in self._vectors)
+    def _cosines(self, pairs: list[Pair]) -> list[float]:
+        """Cosines of the pairs' texts, embedding the texts not seen yet in one batch."""
+        if not pairs:
+            return []
+        texts = sorted({t for p in pairs for t in (p.a.text, p.b.text)})
+        missing = [t for t in texts if t not in self._vectors]
         if missing:
             self._vectors.update(zip(missing, self._embed(missing)))
+        row = {t: i for i, t in enumerate(texts)}
+        matrix = np.stack([self._vectors[t] for t in texts])
+        a = matrix[[row[p.a.text] for p in pairs]]
+        b = matrix[[row[p.b.text] for p in pairs]]
+        return np.einsum("ij,ij->i", a, b).tolist()
 
 
 def _jaccard(a: Rendering, b: Rendering) -> float:
@@ -194,13 +219,10 @@ def _recurs_in(part: Rendering, whole: Rendering) -> str | None:
     """Whether words of one rendering in the speaker's own wording (a quote, or the quoted words of reported
     speech) recur in the other (most of their content words, or a run of words word for word): "words" for a
     whole quote, "fragment" for a partial quote or the quoted words of reported speech."""
-    whole_text = " " + " ".join(tokens(whole.text)) + " "
-    for piece in part.verbatim:
-        words = content_words(piece)
+    for words, run in part.verbatim:
         shared = len(words & whole.words)
-        run = tokens(piece)
         if (shared >= FRAGMENT_WORDS and shared >= FRAGMENT_SHARE * len(words)) or (
-                len(run) >= PHRASE_TOKENS and len(words) >= 2 and f" {' '.join(run)} " in whole_text):
+                run.count(" ") + 1 >= PHRASE_TOKENS and len(words) >= 2 and f" {run} " in whole.joined):
             return "words" if part.kind == "direct" else "fragment"
     return None
 
@@ -214,15 +236,17 @@ class Group:
 def link(renderings: Sequence[Rendering], scorer: Scorer) -> list[Group]:
     """Renderings grouped into statements (every rendering in exactly one group)."""
     joiner = _Joiner(list(renderings))
+    items = joiner.items
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(joiner.items):
+    for i, r in enumerate(items):
         if r.block is not None:
             blocks[r.block].append(i)
     for key, members in blocks.items():
-        pairs = candidate_pairs(joiner.items, members)
-        items = joiner.items
-        links = scorer.score_pairs([Pair(items[i], items[j], key.startswith("name:") or _uncertain(items[i], items[j]))
-                                    for i, j in pairs])
+        heads = joiner.merge_copies(members)
+        if key.startswith("name:"):
+            continue  # a name no entity was resolved for ("Officials", "the ministry"): only copies are safe
+        pairs = candidate_pairs(items, heads)
+        links = scorer.score_pairs([Pair(items[i], items[j], _uncertain(items[i], items[j])) for i, j in pairs])
         joiner.learn(pairs, links)
         for (i, j), lk in sorted(zip(pairs, links), key=lambda x: (-x[1].score, x[0])):
             if lk.same:
@@ -252,18 +276,36 @@ def _uncertain(a: Rendering, b: Rendering) -> bool:
 class _Joiner:
     """Union-find whose joins keep every pair across two groups on one occasion and related (complete link),
     directly or through a rendering that is one statement with both (a partial quote and a paraphrase of one
-    utterance are related through the full quote)."""
+    utterance are related through the full quote). Word-for-word copies are merged first and stand for one
+    another, so a story repeated by many outlets costs one comparison, not one per pair of copies."""
 
     def __init__(self, items: list[Rendering]):
         self.items = items
         self.parent = list(range(len(items)))
         self.members = {i: [i] for i in range(len(items))}
+        self.head = list(range(len(items)))  # the copy that stands for a rendering's word-for-word copies
         # per group, the earliest last day and the latest first day of its dated renderings: the group stays on
         # one occasion while these are at most MAX_DAYS apart
         self.edges = {i: (r.span[1], r.span[0]) if r.span else None for i, r in enumerate(items)}
         self.scores: dict[int, list[dict]] = defaultdict(list)
         self.related: set[tuple[int, int]] = set()
         self.same: dict[int, set[int]] = defaultdict(set)
+
+    def merge_copies(self, members: list[int]) -> list[int]:
+        """Join the renderings of a block that are word for word the same and on one occasion; return the heads
+        (one rendering of each set of copies), the only ones the block's pairs need."""
+        heads: dict[str, list[int]] = defaultdict(list)
+        for i in sorted(members, key=lambda i: self.items[i].span[0] if self.items[i].span else date.min):
+            text = self.items[i].joined
+            head = next((h for h in heads[text] if self._on_one_occasion(self.find(h), i)), None)
+            if head is None:
+                heads[text].append(i)
+            else:
+                self.head[i] = head
+                self._union(self.find(head), i)
+                self.scores[self.find(head)].append({"a": self.items[head].id, "b": self.items[i].id, "score": 1.0,
+                                                     "basis": "words"})
+        return [h for hs in heads.values() for h in hs]
 
     def learn(self, pairs: list[tuple[int, int]], links: list[Link]) -> None:
         for (i, j), lk in zip(pairs, links):
@@ -282,23 +324,28 @@ class _Joiner:
     def join(self, i: int, j: int, lk: Link) -> None:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
-            if not self._may_join(ri, rj):
+            if not (self._on_one_occasion(ri, rj) and self._related_throughout(ri, rj)):
                 return
-            self.parent[rj] = ri
-            self.members[ri] += self.members.pop(rj)
-            self.edges[ri] = _combined(self.edges[ri], self.edges.pop(rj))
-            self.scores[ri] += self.scores.pop(rj, [])
-        a, b = self.items[i], self.items[j]
-        self.scores[ri].append({"a": a.id, "b": b.id, "score": lk.score, "basis": lk.basis})
+            self._union(ri, rj)
+        self.scores[ri].append({"a": self.items[i].id, "b": self.items[j].id, "score": lk.score, "basis": lk.basis})
 
-    def _may_join(self, ri: int, rj: int) -> bool:
+    def _union(self, ri: int, rj: int) -> None:
+        self.parent[rj] = ri
+        self.members[ri] += self.members.pop(rj)
+        self.edges[ri] = _combined(self.edges[ri], self.edges.pop(rj))
+        self.scores[ri] += self.scores.pop(rj, [])
+
+    def _on_one_occasion(self, ri: int, rj: int) -> bool:
         edges = _combined(self.edges[ri], self.edges[rj])
-        if edges and (edges[1] - edges[0]).days > MAX_DAYS:
-            return False
-        return all(self._related(x, y) for x in self.members[ri] for y in self.members[rj])
+        return edges is None or (edges[1] - edges[0]).days <= MAX_DAYS
+
+    def _related_throughout(self, ri: int, rj: int) -> bool:
+        left = {self.head[x] for x in self.members[ri]}
+        right = {self.head[y] for y in self.members[rj]}
+        return all(self._related(x, y) for x in left for y in right)
 
     def _related(self, x: int, y: int) -> bool:
-        return (min(x, y), max(x, y)) in self.related or bool(self.same[x] & self.same[y])
+        return x == y or (min(x, y), max(x, y)) in self.related or bool(self.same[x] & self.same[y])
 
     def groups(self) -> list[Group]:
         return [Group([self.items[i] for i in sorted(members)], self.scores.get(root, []))

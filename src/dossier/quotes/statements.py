@@ -19,7 +19,7 @@ import numpy as np
 
 from dossier import settings
 from dossier.ids import stable_id
-from dossier.model import Quote, Statement, Story
+from dossier.model import Statement, Story
 from dossier.nlp import embed
 from dossier.quotes.match import MAX_DAYS, Group, Rendering, Scorer, link
 from dossier.quotes.occasion import Span, article_span, day, days_apart
@@ -37,10 +37,10 @@ def link_statements(store: Store, changed: Sequence[str], profile: str | None = 
     fresh = _save_features(store, changed_set)
     spans, story_of = _occasions(store, meta)
     scope, old_ids = _scope(store, changed_set, spans)
-    renderings = _renderings(store, scope, fresh)
+    renderings = _renderings(store, scope or set(meta), fresh)
     for r in renderings:
         r.span, r.story = spans.get(r.article_id), story_of.get(r.article_id)
-    scorer = _scorer(store, profile or settings.get("profile"), scope)
+    scorer = _scorer(store, profile or settings.get("profile"), scope or set(meta))
     groups = link(renderings, scorer)
     statements = [_statement(g, meta) for g in groups]
     _write(store, statements, None if scope is None else old_ids)
@@ -53,32 +53,23 @@ def link_statements(store: Store, changed: Sequence[str], profile: str | None = 
 
 def _save_features(store: Store, changed: set[str]) -> dict[str, list[dict]]:
     """Read the changed articles' statements (not scare quotes) and keep what matching needs of them."""
-    out: dict[str, list[dict]] = {}
-    for article_id in sorted(changed):
-        quotes = store.annotations("quote", Quote, article_id=article_id)
-        out[article_id] = [{f: getattr(q, f) for f in FIELDS} for q in quotes if q.kind != "scare"]
+    found = store.annotation_data("quote", changed)
+    out = {a: [{f: q.get(f) for f in FIELDS} for q in found.get(a, []) if q["kind"] != "scare"] for a in changed}
     with store.transaction() as conn:
         store.put_signatures(conn, FEATURES_KIND, {a: json.dumps(rows).encode() for a, rows in out.items()})
     return out
 
 
-def _renderings(store: Store, scope: set[str] | None, fresh: dict[str, list[dict]]) -> list[Rendering]:
-    """The quotes of the articles in scope (None: all), with their speaker's entity."""
-    stored = _blobs(store, FEATURES_KIND, None if scope is None else scope - set(fresh))
+def _renderings(store: Store, scope: set[str], fresh: dict[str, list[dict]]) -> list[Rendering]:
+    """The quotes of the articles in scope, with their speaker's entity."""
+    stored = store.signatures_of(FEATURES_KIND, scope - set(fresh))
     rows = {**{a: json.loads(b) for a, b in stored.items()}, **fresh}
-    renderings = [Rendering(article_id=a, **row) for a, items in rows.items() for row in items
-                  if scope is None or a in scope]
+    renderings = [Rendering(article_id=a, **row) for a, items in rows.items() if a in scope for row in items]
     mention_ids = sorted({r.speaker_mention_id for r in renderings if r.speaker_mention_id})
     entity_of = {mid: ref for mid, _, ref in store.annotation_refs("mention", ids=mention_ids)}
     for r in renderings:
         r.speaker_entity_id = entity_of.get(r.speaker_mention_id) if r.speaker_mention_id else None
     return renderings
-
-
-def _blobs(store: Store, kind: str, article_ids: Iterable[str] | None) -> dict[str, bytes]:
-    if article_ids is None:
-        return dict(store.signatures(kind))
-    return store.signatures_of(kind, article_ids)
 
 
 # -- occasions and scope ----------------------------------------------------
@@ -121,7 +112,7 @@ def _within_reach(span: Span, changed: set[str], spans: dict[str, Span | None]) 
 # -- embeddings ---------------------------------------------------------------
 
 
-def _scorer(store: Store, profile: str, scope: set[str] | None) -> Scorer:
+def _scorer(store: Store, profile: str, scope: set[str]) -> Scorer:
     """The scorer of a profile: static vectors (fast) or MiniLM (accurate), falling back to words alone."""
     kind = embed.kind_for_profile(profile)
     if kind == "minilm" and not embed.available("minilm"):
@@ -130,7 +121,7 @@ def _scorer(store: Store, profile: str, scope: set[str] | None) -> Scorer:
         return Scorer()
     scorer = Scorer(kind, lambda texts: embed.embed(texts, kind=kind))
     if kind == "minilm":
-        for blob in _blobs(store, MINILM_KIND, scope).values():
+        for blob in store.signatures_of(MINILM_KIND, scope).values():
             scorer.remember(_unpack(blob))
     return scorer
 
@@ -164,13 +155,15 @@ def _unpack(blob: bytes) -> dict[str, np.ndarray]:
 
 
 def _statement(group: Group, meta: dict[str, dict]) -> Statement:
+    if len(group.members) == 1:
+        return _single(group.members[0], meta)
     members = sorted(group.members,
                      key=lambda r: (meta.get(r.article_id, {}).get("published") or "9999", r.article_id, r.start))
     first = members[0]
     outlets = sorted({meta.get(r.article_id, {}).get("outlet") or "unknown outlet" for r in members})
     sources = {meta.get(r.article_id, {}).get("duplicate_of") or r.article_id for r in members}
     speaker = next((r.speaker for r in members if r.speaker_kind == "name"), first.speaker)
-    return Statement(
+    return Statement.model_construct(  # every field is built here, of its type: no validation needed
         id=stable_id("stm", first.id),
         speaker=speaker,
         speaker_entity_id=next((r.speaker_entity_id for r in members if r.speaker_entity_id), None),
@@ -182,6 +175,15 @@ def _statement(group: Group, meta: dict[str, dict]) -> Statement:
         first_published=meta.get(first.article_id, {}).get("published"),
         scores=group.scores,
     )
+
+
+def _single(r: Rendering, meta: dict[str, dict]) -> Statement:
+    """The statement of a rendering no other outlet carries (most of them: built the short way)."""
+    info = meta.get(r.article_id, {})
+    return Statement.model_construct(
+        id=stable_id("stm", r.id), speaker=r.speaker, speaker_entity_id=r.speaker_entity_id, text=r.text,
+        quote_ids=[r.id], article_ids=[r.article_id], outlets=[info.get("outlet") or "unknown outlet"],
+        independent_sources=1, first_published=info.get("published"), scores=[])
 
 
 def _write(store: Store, statements: list[Statement], replaced: set[str] | None) -> None:

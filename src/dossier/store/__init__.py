@@ -504,6 +504,18 @@ class Store:
                 items.append(item)
             return items
 
+    def annotation_data(self, kind: str, article_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """article id -> its annotations of a kind as plain JSON objects (in text order): for a corpus stage that
+        needs a few fields of many articles' annotations without building every model."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        cols = (s.annotations.c.article_id, s.annotations.c.data)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids)), 500):
+                q = select(*cols).where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
+                for article_id, data in conn.execute(q.order_by(s.annotations.c.article_id, s.annotations.c.start)):
+                    out.setdefault(article_id, []).append(json.loads(data))
+        return out
+
     def annotation_refs(
         self, kind: str, ids: Iterable[str] | None = None, article_ids: Iterable[str] | None = None,
         refs: Iterable[str] | None = None,
