@@ -35,16 +35,3 @@ def article_span(article_id: str, meta: Mapping[str, dict], story_span: Mapping[
         return own, own
     return story_span.get(article_id)
 
-
-def days_apart(a: Span | None, b: Span | None) -> int:
-    """Days between two spans (0 when they overlap or either is unknown)."""
-    if a is None or b is None:
-        return 0
-    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
-def merged(a: Span | None, b: Span | None) -> Span | None:
-    """The span covering both (the dated one when the other is unknown)."""
-    if a is None or b is None:
-        return a or b
-    return min(a[0], b[0]), max(a[1], b[1])

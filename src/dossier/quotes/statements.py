@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import struct
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from datetime import timedelta
 
 import numpy as np
 
@@ -22,7 +24,7 @@ from dossier.ids import stable_id
 from dossier.model import Statement, Story
 from dossier.nlp import embed
 from dossier.quotes.match import MAX_DAYS, Group, Rendering, Scorer, link
-from dossier.quotes.occasion import Span, article_span, day, days_apart
+from dossier.quotes.occasion import Span, article_span, day
 from dossier.store import Store
 
 FEATURES_KIND = "quote-match"
@@ -91,22 +93,36 @@ def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | No
 
 
 def _scope(store: Store, changed: set[str], spans: dict[str, Span | None]) -> tuple[set[str] | None, set[str]]:
-    """The articles whose quotes to relink (None: all of them) and the stored statements they replace."""
+    """The articles whose quotes to relink (None: all of them) and the stored statements they replace: the
+    changed ones, those said within reach of them or undated, and the other members of their statements."""
     if not changed or any(spans.get(a) is None for a in changed) or len(changed) * 2 > len(spans):
         return None, set()
-    scope = set(changed) | {a for a, sp in spans.items() if sp is None or _within_reach(sp, changed, spans)}
+    reach = _reach([spans[a] for a in changed])
+    starts = [lo for lo, _ in reach]
+    scope = set(changed) | {a for a, sp in spans.items() if sp is None or _within(sp, reach, starts)}
     old_ids = store.object_ids("statement", changed)
     while True:
-        rows = store.annotation_refs("quote", article_ids=scope)
-        old_ids |= {ref for _, _, ref in rows if ref}
+        old_ids |= {ref for _, _, ref in store.annotation_refs("quote", article_ids=scope) if ref}
         members = {a for _, a, _ in store.annotation_refs("quote", refs=old_ids)} - scope
         if not members:
             return scope, old_ids
         scope |= members
 
 
-def _within_reach(span: Span, changed: set[str], spans: dict[str, Span | None]) -> bool:
-    return any(days_apart(span, spans[c]) <= MAX_DAYS for c in changed)
+def _reach(spans: list[Span]) -> list[Span]:
+    """The days within MAX_DAYS of any of the spans, as sorted disjoint spans."""
+    out: list[Span] = []
+    for lo, hi in sorted((lo - timedelta(MAX_DAYS), hi + timedelta(MAX_DAYS)) for lo, hi in spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _within(span: Span, reach: list[Span], starts: list) -> bool:
+    i = bisect_right(starts, span[1]) - 1  # the last reach starting by the span's end: the only one that can meet it
+    return i >= 0 and reach[i][1] >= span[0]
 
 
 # -- embeddings ---------------------------------------------------------------
