@@ -14,11 +14,13 @@ sees what the stories stage sees; the ECB+ first line, a URL, is given as the ar
 ECB+ has publication dates only where an ecbplus page printed one in its text; the ecb
 documents carry none, so most of the clustering runs without dates.
 
-"observe" counts the whole run's document frequencies before clustering, as the stage does with
-a batch; "strict online" only counts the documents seen so far; "stage path" runs the stories
-stage itself on a copy of the database, which orders the articles as a stream would (dated ones
-by date, undated ones after them); "shuffled orders" clusters random arrival orders (ECB+ is not
-a stream: the figures move by a few points with the order). The seeds check runs the full
+"observe" counts the whole run's document frequencies before clustering, then adds the articles
+one by one (``StoryClusterer.add``: each joins or starts a story, and stories merge as articles
+come); "strict online" does the same counting only the documents seen so far; "stage path" runs
+the stories stage itself on a copy of the database: the articles come as one batch ordered as a
+stream would (dated ones by date, undated ones after them), are placed one by one, then the stories
+merge best pair first (``StoryClusterer.add_batch``); "shuffled orders" clusters random arrival
+orders (ECB+ is not a stream: the figures move by a few points with the order). The seeds check runs the full
 pipeline, stories stage included, on ../shared/seeds and compares with the gold stories
 (S1 = 000, 001, 002; S2 = 003; S3 = 004); the demo check does so on the demo corpus (events A, B, C).
 """
@@ -125,7 +127,9 @@ def cluster(docs: list[StoryDoc], params: Params | None = None, observe: bool = 
     clusterer = StoryClusterer(params, embed=embed)
     if observe:
         clusterer.observe(docs)
-    return {d.id: clusterer.add(d) for d in docs}
+    for d in docs:
+        clusterer.add(d)
+    return {d.id: clusterer.story_of[d.id] for d in docs}  # read at the end: stories merge as articles come
 
 
 def scores(labels: dict[str, str], pred: dict[str, str]) -> dict:

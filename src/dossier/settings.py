@@ -35,6 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_threshold", 0.24,
             "Story clustering: the score (text, names and time together) from which an article joins a story; "
             "higher makes more, tighter stories."),
+    Setting("story_merge_threshold", 0.13,
+            "Story clustering: the mean similarity of the article pairs between two stories (text, names, time "
+            "and event cues: the day, the protagonist, the years told) from which they merge into one."),
     Setting("outlets_file", None,
             "CSV of outlets (name, aliases separated by |, country, kind, owner) added to the built-in registry; "
             "a row with a known name overrides it."),

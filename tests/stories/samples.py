@@ -3,6 +3,8 @@
 STRIKE: dock workers strike in Lindhaven, 4-5 March 2024 (three articles, one relaying a wire).
 QUAKE: an earthquake in Serrano province, 5 March 2024 (two articles); one recalls the strike in passing.
 DEAL: the Lindhaven strike ends with a pay deal, 10 May 2024: same actors as STRIKE, two months on.
+HEISTS: two armed raids on jewellers in Varnholm, undated, two reports each: one on a Saturday (Henrik
+Aslund's shop), one on a Tuesday (Mira Tollan's shop); both told in the words of a jewellery robbery.
 """
 
 from __future__ import annotations
@@ -101,19 +103,60 @@ DEAL = [
 
 ALL = STRIKE + QUAKE + DEAL
 
+
+HEISTS = [
+    {"id": "heist-sat-1", "title": "Armed robbers raid Varnholm jewellery shop", "published": None,
+     "outlet": "Varnholm Post", "text": (
+        "Armed robbers raid Varnholm jewellery shop\n\n"
+        "Three armed men raided a jewellery shop in central Varnholm on Saturday and escaped with watches and "
+        "diamond rings, police said. The owner, Henrik Aslund, said the robbers threatened his staff with a pistol "
+        "and smashed the display cases with hammers. Nobody was hurt.\n\n"
+        "Police in Varnholm asked witnesses to come forward and said the men fled in a grey van. Aslund said the "
+        "stolen jewellery was insured.")},
+    {"id": "heist-sat-2", "title": "Jeweller robbed at gunpoint in Varnholm", "published": None,
+     "outlet": "Northern Courier", "text": (
+        "Jeweller robbed at gunpoint in Varnholm\n\n"
+        "A Varnholm jeweller was robbed at gunpoint on Saturday by three men who smashed his display cases and "
+        "took diamond rings and watches worth thousands. Henrik Aslund told the Courier the raid lasted barely "
+        "two minutes before the robbers fled in a grey van.\n\n"
+        "Officers are checking security cameras along the high street, police said.")},
+    {"id": "heist-tue-1", "title": "Gunmen rob Varnholm jeweller in broad daylight", "published": None,
+     "outlet": "Varnholm Post", "text": (
+        "Gunmen rob Varnholm jeweller in broad daylight\n\n"
+        "Two masked men held up a jewellery shop in Varnholm on Tuesday, tied up the owner and emptied the safe, "
+        "police said. The owner, Mira Tollan, was freed by a customer half an hour later; gold chains, rings and "
+        "cash were taken.\n\n"
+        "Police said the robbers escaped on a motorbike and asked witnesses to come forward.")},
+    {"id": "heist-tue-2", "title": "Station jeweller tied up during robbery", "published": None,
+     "outlet": "Northern Courier", "text": (
+        "Station jeweller tied up during robbery\n\n"
+        "Mira Tollan had just opened her jewellery shop in Varnholm on Tuesday when two men pulled guns and "
+        "forced her to open the safe. They took rings, watches and the day's cash, police said.\n\n"
+        "Tollan said she was shaken but unhurt. Police are checking security cameras for the motorbike.")},
+]
+
 # Names in the texts and the entity key each stands for (what resolved mentions would give).
 NAMES = {
     "Lindhaven": "GPE:lindhaven", "Harbour Workers Union": "ORG:hwu", "Marta Kovel": "PERSON:kovel",
     "Serrano": "GPE:serrano", "Dolva": "GPE:dolva", "Pirek": "GPE:pirek", "Ana Ruiz": "PERSON:ruiz",
+    "Varnholm": "GPE:varnholm", "Henrik Aslund": "PERSON:aslund", "Aslund": "PERSON:aslund",
+    "Mira Tollan": "PERSON:tollan", "Tollan": "PERSON:tollan",
 }
 
 
 def entities(text: str) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every listed name in the text."""
-    out = []
-    for name, key in NAMES.items():
+    """(key, start, end) of every listed name in the text, the longest name first where two overlap."""
+    out: list[tuple[str, int, int]] = []
+    for name, key in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
         start = text.find(name)
         while start >= 0:
-            out.append((key, start, start + len(name)))
+            end = start + len(name)
+            if not any(s < end and start < e for _, s, e in out):
+                out.append((key, start, end))
             start = text.find(name, start + 1)
-    return out
+    return sorted(out, key=lambda m: m[1])
+
+
+def persons(text: str) -> list[str]:
+    """The keys of the people named in the text."""
+    return [key for key, _, _ in entities(text) if key.startswith("PERSON:")]

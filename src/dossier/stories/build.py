@@ -66,8 +66,11 @@ def article_doc(
     text = article.text if article.text is not None else (article.raw_text or "")
     spans = [(s.start, s.end) for s in sorted(sentences, key=lambda s: s.index)] or None
     keys = [(k, m.start, m.end) for m in mentions if (k := entity_key(m))]
+    persons = [k for m in mentions if m.type == "PERSON" and (k := entity_key(m))]
+    days = [(t.start, t.value, t.relative) for t in times if t.type in ("DATE", "TIME")]
     year = latest_year(text, times, article.published)
-    return make_doc(article.id, article.title, text, publication_day(article.published), year, keys, spans)
+    return make_doc(article.id, article.title, text, publication_day(article.published), year, keys, spans,
+                    persons=persons, days=days)
 
 
 def docs_from_store(store: Store, ids: Sequence[str]) -> list[StoryDoc]:

@@ -1,4 +1,5 @@
-"""Online story clustering: each new article joins the most similar open story, or starts one.
+"""Online story clustering: each new article joins the most similar open story, or starts one,
+and stories merge when their articles turn out to tell of one event.
 
 Similarity mixes tf-idf cosine of the article's terms (title and lead boosted) to
 the story's centroid, the cosine of their entity profiles, and optionally the
@@ -7,17 +8,29 @@ a story left quiet for ``max_gap_days`` is closed to newcomers, and a gap beyond
 ``window_days`` lowers the score. Candidates come from an inverted index over
 each story's salient terms and entities, so an article is compared with a few
 dozen stories, never with all of them.
+
+One article decides with little evidence, and a wrong join drags the next
+articles along; so joins need a clear match (``threshold``), and two stories
+merge when the mean similarity of the article pairs between them, event cues
+included (the day the news fell on, the protagonist, the years told; see
+``cues``), reaches ``merge_threshold``. ``add`` merges as each article arrives;
+``add_batch``, for a batch known at once, merges after the whole batch has been
+placed, best pair first (average-linkage agglomeration over the stories the
+batch touched), which decides on the most evidence.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import count
 
 from dossier.ids import stable_id
 from dossier.stories import prior
+from dossier.stories.cues import Cues, CueWeights, agreement
 from dossier.stories.features import StoryDoc
 from dossier.stories.vectors import DocFreq, Vector, dot, top
 
@@ -27,6 +40,8 @@ class Params:
     """Knobs of the clusterer; the defaults are tuned on the ECB+ train topics."""
 
     threshold: float = 0.24  # a story is joined from this score on
+    merge_threshold: float = 0.13  # two stories merge from this mean similarity of their article pairs on
+    join_clash: float = 0.5  # share of the event cues' clashes an article's score against a story takes
     entity_weight: float = 0.35  # share of the entity cosine in the score (when both sides have entities)
     member_weight: float = 0.5  # share of the best cosine to one of the story's latest members
     embedding_weight: float = 0.0  # share of the embedding cosine (when both sides have one)
@@ -45,6 +60,8 @@ class Params:
     max_posting: int = 5000  # a term heading more stories than this is too common to block on
     centroid_terms: int = 200  # terms kept per story centroid (bounds memory)
     prior_docs: float = 1000.0  # pseudo-articles of general English smoothing term idf while the corpus is small
+    cues: CueWeights = CueWeights()
+    damp_common_names: bool = True  # a name most articles carry weighs next to nothing, however few names an article has
 
 
 @dataclass
@@ -55,6 +72,7 @@ class Query:
     terms: Vector
     entities: Vector
     embedding: list[float] | None = None
+    cues: Cues = field(default_factory=Cues)
 
 
 @dataclass
@@ -74,6 +92,8 @@ class StoryState:
     last: date | None = None
     floor_year: int | None = None  # the latest year its undated members tell of: it is no older
     approx: tuple[date, date] | None = None  # when undated: the span of its members' approximate dates
+    cues: Cues = field(default_factory=Cues)
+    entity_members: int = 0  # members that name anyone
 
     def gap_days(self, day: date | None, approximate: bool = False) -> int:
         """Days between ``day`` and the story's span (0 inside it or when either is undated).
@@ -103,6 +123,8 @@ class StoryClusterer:
         self.story_of: dict[str, str] = {}
         self.index: dict[str, dict[str, None]] = {}
         self.observed: set[str] = set()
+        self.merged: dict[str, str] = {}  # story merged away -> the story it went into
+        self.corpus_cues = Cues()  # the weekdays and people of every article seen
 
     # -- document frequencies ---------------------------------------------
 
@@ -116,13 +138,36 @@ class StoryClusterer:
         self.observed.add(doc.id)
         self.term_df.add(doc.terms)
         self.entity_df.add(doc.entities)
+        self.corpus_cues.add(Cues.of(doc.weekdays, doc.persons, None, None, None))
 
     # -- clustering ---------------------------------------------------------
 
     def add(self, doc: StoryDoc) -> str:
-        """Assign a new article to a story and return the story's id."""
+        """Assign a new article to a story and return the story's id (merging stories it shows are one)."""
         if doc.id in self.story_of:
             return self.story_of[doc.id]
+        self._merge_around(self._place(doc))
+        return self.story_of[doc.id]
+
+    def current(self, story_id: str) -> str:
+        """The story a story id stands for now (itself, or the one it was merged into)."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
+
+    def add_batch(self, docs: Sequence[StoryDoc]) -> list[str]:
+        """Assign a batch of new articles known at once; return the story of each.
+
+        Each joins or starts a story as in ``add``; then the stories the batch touched
+        merge, best pair first, while their linkage reaches ``merge_threshold``.
+        """
+        self.observe(docs)
+        touched = {self._place(doc).id for doc in docs if doc.id not in self.story_of}
+        self.consolidate(touched)
+        return [self.story_of[doc.id] for doc in docs]
+
+    def _place(self, doc: StoryDoc) -> StoryState:
+        """Join the best-matching open story from ``threshold`` on, else start one."""
         q = self._query(doc)
         best, best_score = None, self.params.threshold
         for story in self._candidates(q):
@@ -132,7 +177,7 @@ class StoryClusterer:
         if best is None:
             best = self.stories[stable_id("sty", doc.id)] = StoryState(id=stable_id("sty", doc.id))
         self._join(best, q)
-        return best.id
+        return best
 
     def join(self, story_id: str, doc: StoryDoc) -> str:
         """Put an article in a given story (a copy with its original; a member read back from the store)."""
@@ -155,7 +200,9 @@ class StoryClusterer:
         return dot(self.term_df.weigh(doc.terms), story.terms) / story.term_norm if story.term_norm else 0.0
 
     def score(self, story: StoryState, q: Query) -> float:
-        """Similarity of an article to a story, lowered by a gap in time."""
+        """Similarity of an article to a story, lowered by a gap in time and by event cues that clash
+        (another day, another protagonist, other years: see ``cues``). Cues that agree add nothing
+        here: one article's cues are thin evidence for a join; merges weigh them over many pairs."""
         p = self.params
         parts = [(1.0, dot(q.terms, story.terms) / story.term_norm if story.term_norm else 0.0)]
         if q.entities and story.entity_norm:
@@ -165,7 +212,8 @@ class StoryClusterer:
         if q.embedding is not None and story.embedding is not None:
             parts.append((_odds(p.embedding_weight), _cosine(q.embedding, story.embedding)))
         s = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
-        return s * self._time_factor(story, q.doc)
+        clash = min(agreement(q.cues, story.cues, p.cues, self.corpus_cues), 0.0) / len(story.members)
+        return s * self._time_factor(story, q.doc) + p.join_clash * clash
 
     def _time_factor(self, story: StoryState, doc: StoryDoc) -> float:
         p, factor = self.params, 1.0
@@ -203,7 +251,10 @@ class StoryClusterer:
         if doc.id not in self.observed:
             self._count(doc)
         emb = self.embed(doc) if self.embed and self.params.embedding_weight else None
-        return Query(doc, self.term_df.weigh(doc.terms), self.entity_df.weigh(doc.entities), emb)
+        entities = self.entity_df.weigh(doc.entities, damp_common=self.params.damp_common_names)
+        protagonist = max((p for p in doc.persons if p in doc.entities), key=doc.entities.__getitem__, default=None)
+        cues = Cues.of(doc.weekdays, doc.persons, protagonist, doc.date, doc.year)
+        return Query(doc, self.term_df.weigh(doc.terms), entities, emb, cues)
 
     def _keys(self, q: Query, n: int) -> list[tuple[str, float]]:
         """The article's most salient terms and entities: what the candidate index is keyed on."""
@@ -239,6 +290,8 @@ class StoryClusterer:
             story.recent = (story.recent + [heavy])[-p.recent_members :]
         if q.embedding is not None:
             story.embedding = q.embedding if story.embedding is None else [a + b for a, b in zip(story.embedding, q.embedding)]
+        story.cues.add(q.cues)
+        story.entity_members += bool(q.entities)
         if doc.year is not None and doc.date is None:
             story.floor_year = max(story.floor_year or doc.year, doc.year)
         if doc.approx_date is not None:
@@ -250,6 +303,125 @@ class StoryClusterer:
         for key, _ in self._keys(q, p.index_terms):
             self.index.setdefault(key, {})[story.id] = None
             story.keys.add(key)
+
+    # -- merging ------------------------------------------------------------
+
+    def linkage(self, a: StoryState, b: StoryState) -> float:
+        """Mean similarity of the article pairs between two stories, from their sums.
+
+        Text (and names, for the pairs where both name someone) as the mean pairwise cosine
+        (the dot product of the two sums of unit vectors over the number of pairs), lowered
+        by the gap between their dates, plus what the event cues of the pairs say.
+        """
+        p = self.params
+        pairs = len(a.members) * len(b.members)
+        if not pairs:
+            return 0.0
+        sim = dot(a.terms, b.terms) / pairs
+        named = a.entity_members * b.entity_members
+        if named:
+            w = _odds(p.entity_weight)
+            names = dot(a.entities, b.entities) / named
+            sim += named / pairs * w * (names - sim) / (1 + w)
+        return sim * self._gap_factor(a, b) + agreement(a.cues, b.cues, p.cues, self.corpus_cues) / pairs
+
+    def _gap_factor(self, a: StoryState, b: StoryState) -> float:
+        """The time factor between two stories: the gap between their dated members' spans lowers the
+        pairs of dated members (the others have no date to compare)."""
+        if a.first is None or b.first is None:
+            return 1.0
+        gap = max((b.first - a.last).days, (a.first - b.last).days, 0)
+        if gap <= self.params.window_days:
+            return 1.0
+        dated = a.cues.dated_members() * b.cues.dated_members() / (len(a.members) * len(b.members))
+        return 1.0 - dated + dated * math.exp(-(gap - self.params.window_days) / self.params.decay_days)
+
+    def margin(self, a: StoryState, b: StoryState) -> float:
+        """How far the linkage of two stories clears ``merge_threshold`` (>= 0: they merge)."""
+        return self.linkage(a, b) - self.params.merge_threshold
+
+    def consolidate(self, story_ids: Iterable[str]) -> None:
+        """Merge the given stories with each other and their candidates, the pair with the highest
+        linkage first, while it reaches ``merge_threshold`` (average-linkage agglomeration)."""
+        tie = count()
+        heap: list[tuple[float, int, str, str, int, int]] = []
+
+        def push(story: StoryState) -> None:
+            for other in self._story_candidates(story):
+                margin = self.margin(story, other)
+                if margin >= 0:
+                    heapq.heappush(heap, (-margin, next(tie), story.id, other.id, len(story.members), len(other.members)))
+
+        for sid in story_ids:
+            if sid in self.open:
+                push(self.stories[sid])
+        while heap:
+            _, _, a_id, b_id, a_size, b_size = heapq.heappop(heap)
+            a, b = self.open.get(a_id), self.open.get(b_id)
+            if a is None or b is None:
+                continue
+            if (len(a.members), len(b.members)) != (a_size, b_size):  # grown since: weigh again
+                margin = self.margin(a, b)
+                if margin >= 0:
+                    heapq.heappush(heap, (-margin, next(tie), a.id, b.id, len(a.members), len(b.members)))
+                continue
+            push(self.merge(a, b))
+
+    def _merge_around(self, story: StoryState) -> None:
+        """Online: merge a story that just took an article with its best candidate while they link."""
+        while True:
+            best, best_margin = None, 0.0
+            for other in self._story_candidates(story):
+                margin = self.margin(story, other)
+                if margin >= best_margin:
+                    best, best_margin = other, margin
+            if best is None:
+                return
+            story = self.merge(story, best)
+
+    def _story_candidates(self, story: StoryState) -> list[StoryState]:
+        """Open stories sharing the story's salient keys, most shared weight first."""
+        p = self.params
+        hits: dict[str, float] = {}
+        keys = [(t, story.terms[t]) for t in top(story.terms, p.query_terms)]
+        keys += [("#" + e, story.entities[e]) for e in top(story.entities, p.query_terms)]
+        for key, weight in keys:
+            posting = self.index.get(key)
+            if posting and len(posting) <= p.max_posting:
+                for sid in posting:
+                    if sid != story.id:
+                        hits[sid] = hits.get(sid, 0.0) + weight
+        ranked = sorted(hits, key=hits.__getitem__, reverse=True)[: p.max_candidates]
+        return [self.stories[sid] for sid in ranked]
+
+    def merge(self, a: StoryState, b: StoryState) -> StoryState:
+        """Fold the smaller story into the larger (on a tie, into the one whose id sorts first); return the one kept."""
+        keep, gone = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
+        p = self.params
+        keep.members += gone.members
+        for aid in gone.members:
+            self.story_of[aid] = keep.id
+        keep.term_norm = _add_into(keep.terms, gone.terms, p.centroid_terms)
+        keep.entity_norm = _add_into(keep.entities, gone.entities, p.centroid_terms)
+        keep.recent = (keep.recent + gone.recent)[-p.recent_members :]
+        if gone.embedding is not None:
+            keep.embedding = gone.embedding if keep.embedding is None else [x + y for x, y in zip(keep.embedding, gone.embedding)]
+        keep.cues.add(gone.cues)
+        keep.entity_members += gone.entity_members
+        keep.first, keep.last = _span(keep.first, keep.last, gone.first, gone.last)
+        keep.approx = _span(*(keep.approx or (None, None)), *(gone.approx or (None, None))) if gone.approx or keep.approx else None
+        if gone.floor_year is not None:
+            keep.floor_year = max(keep.floor_year or gone.floor_year, gone.floor_year)
+        for key in gone.keys:
+            posting = self.index.get(key)
+            if posting is not None:
+                posting.pop(gone.id, None)
+                posting[keep.id] = None
+        keep.keys |= gone.keys
+        del self.stories[gone.id]
+        self.open.pop(gone.id, None)
+        self.merged[gone.id] = keep.id
+        return keep
 
     # -- maintenance --------------------------------------------------------
 
@@ -285,6 +457,24 @@ def _accumulate(centroid: Vector, vec: Vector, old_norm: float, cap: int) -> flo
             del centroid[t]
         return math.sqrt(sum(w * w for w in centroid.values()))
     return math.sqrt(max(old_norm * old_norm + 2 * cross + dot(vec, vec), 0.0))
+
+
+def _add_into(centroid: Vector, vec: Vector, cap: int) -> float:
+    """Add a vector (a sum of unit vectors) to a centroid in place, keep its heaviest terms; return its norm."""
+    for t, w in vec.items():
+        centroid[t] = centroid.get(t, 0.0) + w
+    if len(centroid) > cap * 1.5:
+        keep = set(top(centroid, cap))
+        for t in [t for t in centroid if t not in keep]:
+            del centroid[t]
+    return math.sqrt(sum(w * w for w in centroid.values()))
+
+
+def _span(first: date | None, last: date | None, other_first: date | None, other_last: date | None):
+    """The span covering two spans of dates (either may be None)."""
+    firsts = [d for d in (first, other_first) if d is not None]
+    lasts = [d for d in (last, other_last) if d is not None]
+    return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
 
 
 def _odds(share: float) -> float:

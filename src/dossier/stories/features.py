@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from dossier.nlp.sentences import split_sentences
+from dossier.stories.cues import lead_weekdays
 from dossier.stories.stem import porter
 from dossier.stories.vectors import CORPUS_ONLY
 
@@ -68,6 +69,8 @@ class StoryDoc:
     year: int | None = None  # publication year, else the latest year the article tells of in the past
     title: str | None = None
     approx_date: date | None = None  # for an undated article: about when it came (its neighbours' date)
+    weekdays: tuple[int, ...] = ()  # weekdays (1 = Monday) of the days its title and lead tell of
+    persons: tuple[str, ...] = ()  # entity keys of the people it names (its protagonist is one of them)
 
 
 def words(text: str) -> list[str]:
@@ -139,8 +142,12 @@ def make_doc(
     entities: Iterable[tuple[str, int, int]] = (),
     sentences: Sequence[tuple[int, int]] | None = None,
     names_in_terms: bool = NAMES_IN_TERMS,
+    persons: Iterable[str] = (),
+    days: Iterable[tuple[int, str | None, bool]] = (),
 ) -> StoryDoc:
-    """A StoryDoc from an article's parts; ``entities`` are (key, start, end) of its name mentions.
+    """A StoryDoc from an article's parts; ``entities`` are (key, start, end) of its name mentions,
+    ``persons`` the keys among them that name people, ``days`` (offset, TIMEX value, relative) of
+    its temporal expressions.
 
     Unless ``names_in_terms``, the words of names become name terms ("@kovel"), whose idf comes
     from the corpus alone: in a handful of articles on one country's leaders the names every
@@ -162,6 +169,8 @@ def make_doc(
         date=day,
         year=day.year if day else year,
         title=title or None,
+        weekdays=lead_weekdays(days, lead_end, day),
+        persons=tuple(sorted(set(persons))),
     )
 
 

@@ -4,9 +4,11 @@ Incremental: each article's clustering features are stored once (as a
 signature), so a later run rebuilds from them, without re-reading any text,
 the stories that can still take the new articles (those active within
 ``max_gap_days`` of them), and only the new or changed articles are clustered.
-Changed articles leave their old story first. A copy found by the duplicate
-detector joins its original's story without being scored. The new articles
-arrive in publication order, undated ones last (see ``arrival_order``).
+Changed articles leave their old story first. The new articles arrive as one
+batch in publication order, undated ones last (see ``arrival_order``): each joins
+or starts a story, then the stories they touched merge where their articles tell
+of one event (``StoryClusterer.add_batch``). A copy found by the duplicate detector
+then joins its original's story without being scored.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dossier.stories.cluster import Params, StoryClusterer
 from dossier.stories.features import StoryDoc
 from dossier.stories.sources import SourceInfo, independent_sources, wire_credit
 
-SIGNATURE_KIND = "story-features-1"
+SIGNATURE_KIND = "story-features-2"
 TITLE_CHARS = 160
 
 
@@ -43,14 +45,16 @@ class Member:
     def to_bytes(self) -> bytes:
         d = self.doc
         data = {"id": d.id, "terms": d.terms, "entities": d.entities, "date": d.date.isoformat() if d.date else None,
-                "year": d.year, "title": d.title, "relays": self.relays, "lead": self.lead}
+                "year": d.year, "title": d.title, "weekdays": d.weekdays, "persons": d.persons,
+                "relays": self.relays, "lead": self.lead}
         return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6)
 
     @classmethod
     def from_bytes(cls, value: bytes) -> Member:
         data = json.loads(zlib.decompress(value))
         day = date.fromisoformat(data["date"]) if data["date"] else None
-        doc = StoryDoc(data["id"], data["terms"], data["entities"], date=day, year=data["year"], title=data["title"])
+        doc = StoryDoc(data["id"], data["terms"], data["entities"], date=day, year=data["year"], title=data["title"],
+                       weekdays=tuple(data["weekdays"]), persons=tuple(data["persons"]))
         return cls(doc, data["relays"], tuple(data["lead"]) if data["lead"] else None)
 
 
@@ -80,7 +84,9 @@ class StoriesStage(Stage):
     params: Params = Params()
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:
-        update_stories(store, changed, replace(self.params, threshold=float(settings.get("story_threshold"))))
+        params = replace(self.params, threshold=float(settings.get("story_threshold")),
+                         merge_threshold=float(settings.get("story_merge_threshold")))
+        update_stories(store, changed, params)
 
 
 def update_stories(store: Store, changed: Sequence[str], params: Params | None = None) -> list[Story]:
@@ -95,12 +101,17 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     order = arrival_order(arrivals, params.max_gap_days)
     stored = Stored(store.objects("story", Story), members, changed_set, clusterer)
     stored.restore_open(_open_since(order, params))
+    originals, copies = [], []
     for aid, approx in order:
         doc = members[aid].doc
         doc.approx_date = approx
         rep = meta.get(aid, {}).get("duplicate_of")
-        home = stored.story_of(rep) if rep else None
+        (copies if rep else originals).append((doc, rep))
+    stored.touched.update(clusterer.add_batch([doc for doc, _ in originals]))
+    for doc, rep in copies:
+        home = stored.story_of(rep)
         stored.touched.add(clusterer.join(home, doc) if home else clusterer.add(doc))
+    stored.touched.update(clusterer.merged)  # stories merged into others: removed from the store
     stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
     with store.transaction() as conn:
         store.replace_objects(conn, "story", StoriesStage.name, stories,

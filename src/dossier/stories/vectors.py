@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 Vector = dict[str, float]
 CORPUS_ONLY = "@"  # keys with this prefix (names) get their idf from the corpus alone
+_UNSEEN = "\x00unseen"  # a key no article has
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -72,13 +73,18 @@ class DocFreq:
 
         return idf
 
-    def weigh(self, counts: Vector) -> Vector:
-        """A unit tf-idf vector: sublinear term frequency times idf."""
+    def weigh(self, counts: Vector, damp_common: bool = False) -> Vector:
+        """A unit tf-idf vector: sublinear term frequency times idf.
+
+        With ``damp_common`` it is scaled as if every key had the idf of an unseen one instead:
+        keys every article has then weigh next to nothing, however few keys the article has.
+        """
         idf, log = self.weigher(), math.log
-        vec = {}
+        vec, tf = {}, {}
         for t, c in counts.items():
-            w = ((1.0 + log(c)) if c >= 1 else c) * idf(t)
+            tf[t] = (1.0 + log(c)) if c >= 1 else c
+            w = tf[t] * idf(t)
             if w > 0:
                 vec[t] = w
-        length = norm(vec)
-        return {t: w / length for t, w in vec.items()} if length else {}
+        length = norm(tf) * idf(_UNSEEN) if damp_common else norm(vec)
+        return {t: w / length for t, w in vec.items()} if length > 0 and vec else {}
