@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dossier.ingest.base import make_article
 from dossier.model import Evidence, Mention, Quote, Statement, Story
 from dossier.nlp import embed
-from dossier.quotes.match import link
+from dossier.quotes.match import Rendering, Scorer, link
 from dossier.quotes.statements import link_statements
 
 ENTITIES = {"Havrenko": "ent_havrenko", "Orlov": "ent_orlov"}
@@ -187,6 +189,45 @@ def test_a_short_fragment_with_few_shared_words_stays_apart(store, words_only):
     a = add_article(store, f"He spoke of the “{partial}” again.", "Valdoria Daily", "2023-10-09")
     b = add_article(store, f"“{full}” he told officials.", "Ostrenia Times", "2023-10-10")
     write(store, quote(a, partial, kind="partial"), quote(b, full))
+    assert len(run(store, a, b)) == 2
+
+
+def test_a_paraphrase_and_a_quote_in_one_article_are_one_statement_with_another_outlets_fragment(store, words_only):
+    """The lead paraphrases what the quote below it says; another outlet quotes only a fragment of it. The
+    paraphrase and the fragment share few words but are related through the full quote."""
+    full = ("Given the worsening of the situation on the western borders, we agreed to deploy a regional group of "
+            "forces of both countries.")
+    lead = "the two countries have agreed to deploy a joint regional group of forces over the western borders"
+    fragment = "in view of the worsening of the situation on the western borders of both states"
+    a = add_article(store, f"Havrenko said {lead}. “{full}” he told officials.", "Valdoria Daily", "2023-10-09")
+    b = add_article(store, f"He said the step was taken “{fragment}”.", "Ostrenia Times", "2023-10-09")
+    write(store, quote(a, lead, kind="indirect"), quote(a, full), quote(b, fragment, kind="partial"))
+    (st,) = run(store, a, b)
+    assert len(st.quote_ids) == 3 and st.article_ids == sorted([a.id, b.id])
+
+
+def test_a_chain_of_overlapping_renderings_does_not_join_its_unrelated_ends():
+    """Each neighbour shares most words with the next, but the first and the last share almost none and have
+    no rendering in common that is one statement with both: they are not one statement."""
+    words = "harbour workers demand higher wages from ferry cargo docks".split()
+    texts = [" ".join(words[i : i + 5]) for i in range(5)]  # each shifted by one word from the one before
+    day = date(2023, 10, 9)
+    renderings = [Rendering(f"q{i}", f"a{i}", "indirect", t, speaker_entity_id="ent_x", span=(day, day))
+                  for i, t in enumerate(texts)]
+    groups = {r.id: i for i, g in enumerate(link(renderings, Scorer())) for r in g.members}
+    assert groups["q0"] == groups["q1"] == groups["q2"] == groups["q3"] and groups["q4"] != groups["q0"]
+
+
+@pytest.mark.skipif(not embed.available("static"), reason="the static word vectors are not built")
+def test_undated_renderings_of_different_stories_need_more_than_a_paraphrase(store):
+    """Nothing dates them, and their stories differ: maybe another occasion, so a paraphrase is not enough."""
+    a = add_article(store, "Havrenko said prices for bread and milk had doubled since the spring.", "VTA")
+    b = add_article(store, "Havrenko said the cost of bread and milk had gone up twice since spring.", "NPA")
+    write(store, quote(a, "prices for bread and milk had doubled since the spring", kind="indirect"),
+          quote(b, "the cost of bread and milk had gone up twice since spring", kind="indirect"))
+    with store.transaction() as conn:
+        store.replace_objects(conn, "story", "stories", [Story(id="sto_a", title="A", article_ids=[a.id]),
+                                                         Story(id="sto_b", title="B", article_ids=[b.id])])
     assert len(run(store, a, b)) == 2
 
 
