@@ -267,3 +267,22 @@ def test_statements_of_one_story(tmp_path, monkeypatch):
         found = d.statements(story="sto_border")
         assert [s.text for s, _ in found] == ["Saboteurs are trained across the border"]
         assert len(d.statements()) == 2
+
+
+@pytest.mark.slow
+def test_the_demo_corpus_links_its_planted_renderings_and_keeps_its_repeated_claims_apart(tmp_path):
+    """The demo's planted statements (PLANTED.md): the Drovna quote in two translations, a fragment and
+    reported speech is one statement; the saboteurs claim of 9 October and of 20 November are two."""
+    from dossier import Dossier
+    from dossier.core import demo_corpus
+
+    with Dossier(tmp_path / "demo.db") as d:
+        d.ingest([demo_corpus()])
+        d.run(["statements"])
+        statements = [[q.text for q in quotes] for _, quotes in d.statements()]
+    drovna = next(s for s in statements if any("The bridge at Drovna was blown up" in t for t in s))
+    assert any("The Drovna bridge was destroyed" in t for t in drovna)
+    assert any("had been attacked by people trained abroad" in t for t in drovna)
+    assert any(t == "wait for the next blow" for t in drovna)
+    october = next(s for s in statements if any(t.startswith("Camps in Marvesia are training saboteurs") for t in s))
+    assert not any("still training saboteurs" in t for t in october)
