@@ -1,15 +1,18 @@
 """Story clustering speed and memory on synthetic news: 100,000 articles of news length, one process.
 
-    python bench/stories_speed.py              # 100,000 articles
-    python bench/stories_speed.py --n 20000    # a quicker run
+    python bench/stories_speed.py                  # 100,000 articles, online then as one batch
+    python bench/stories_speed.py --n 20000        # a quicker run
+    python bench/stories_speed.py --mode online    # only online (or: batch)
 
 Synthetic articles stand in for a year of news: stories of heavy-tailed sizes (many single
 articles, a few hundred-article stories) start on random days and run a few days; each story
 has its own words and names, and each article mixes them into Zipf-distributed background
 words: a 10-word title, a 3-sentence lead and a 20-sentence body (about 470 words). Timed
-separately: turning text into features (``make_doc``: tokens, stems, zones) and clustering
-(``StoryClusterer.add``: candidate lookup in the inverted index, scoring, joining). Memory is the
-process's peak resident size and its growth over clustering. B-cubed F1 against the planted
+separately: turning text into features (``make_doc``: tokens, stems, zones) and clustering, online
+(``StoryClusterer.add``: candidate lookup in the inverted index, scoring, joining, merging) and as
+one batch, the way the stories stage takes a batch (``observe`` then ``StoryClusterer.add_batch``:
+every article placed, then the stories merged best pair first). Memory is the process's peak
+resident size and its growth over clustering. B-cubed F1 against the planted
 stories is printed as a sanity check of the synthetic set, not as a quality figure.
 """
 
@@ -111,12 +114,10 @@ class Corpus:
             yield f"a{i}", sid, title, text, day, entities
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, default=100_000)
-    args = ap.parse_args()
-    corpus = Corpus(args.n)
-    gen = features = clustering = 0.0
+def online(n: int) -> None:
+    """Each article added as it comes (``StoryClusterer.add``), stories quiet too long closed as the stream goes."""
+    corpus = Corpus(n)
+    features = clustering = 0.0
     clusterer = StoryClusterer()
     gold, pred = {}, {}
     gc.collect()
@@ -127,7 +128,7 @@ def main() -> None:
         t1 = time.perf_counter()
         doc = make_doc(aid, title, text, day, day.year, entities)
         t2 = time.perf_counter()
-        pred[aid] = clusterer.add(doc)
+        clusterer.add(doc)
         t3 = time.perf_counter()
         features += t2 - t1
         clustering += t3 - t2
@@ -140,18 +141,80 @@ def main() -> None:
         if i and i % 20_000 == 0:
             print(f"  {i:>7} articles: {i / clustering:,.0f}/s clustering, {i / features:,.0f}/s features, "
                   f"RSS {current_rss_mb():,.0f} MB", flush=True)
+    pred = {aid: clusterer.story_of[aid] for aid in gold}
     total = time.perf_counter() - t
-    gen = total - features - clustering
-    n = len(gold)
-    bc = b_cubed(clusters_of(gold), clusters_of(pred))
-    print(f"\n{n:,} synthetic articles (mean {words / n:.0f} words), {len(set(gold.values())):,} planted stories, "
-          f"{len(clusterer.stories):,} found")
+    print(f"\nonline: {n:,} synthetic articles (mean {words / n:.0f} words), {len(set(gold.values())):,} planted "
+          f"stories, {len(clusterer.stories):,} found ({len(clusterer.merged):,} merges)")
     print(f"clustering (StoryClusterer.add): {n / clustering:,.0f} articles/s ({clustering:.1f} s)")
     print(f"features from text (make_doc):   {n / features:,.0f} articles/s ({features:.1f} s)")
-    print(f"both:                            {n / (features + clustering):,.0f} articles/s   (generating the text: {gen:.1f} s)")
+    print(f"both:                            {n / (features + clustering):,.0f} articles/s   "
+          f"(generating the text: {total - features - clustering:.1f} s)")
+    report_memory(clusterer, base_rss)
+    sanity(gold, pred)
+
+
+def batch(n: int) -> None:
+    """The stage's way with a batch known at once: count the document frequencies of all of it,
+    then place every article and merge the stories best pair first (``StoryClusterer.add_batch``).
+    The text is generated twice (the same stream), so the articles are never all held at once."""
+    clusterer = StoryClusterer()
+    gc.collect()
+    base_rss = current_rss_mb()
+    features = counting = 0.0
+    for aid, _, title, text, day, entities in Corpus(n).stream():
+        t1 = time.perf_counter()
+        doc = make_doc(aid, title, text, day, day.year, entities)
+        t2 = time.perf_counter()
+        clusterer.observe([doc])
+        features += t2 - t1
+        counting += time.perf_counter() - t2
+    gold: dict[str, int] = {}
+    outside = [0.0]  # time spent making the articles again, not clustering them
+
+    def docs():
+        stream = Corpus(n).stream()
+        while True:
+            t0 = time.perf_counter()
+            item = next(stream, None)
+            if item is None:
+                return
+            aid, sid, title, text, day, entities = item
+            gold[aid] = sid
+            doc = make_doc(aid, title, text, day, day.year, entities)
+            outside[0] += time.perf_counter() - t0
+            yield doc
+
+    t = time.perf_counter()
+    clusterer.add_batch(docs())
+    placing = time.perf_counter() - t - outside[0]
+    pred = {aid: clusterer.story_of[aid] for aid in gold}
+    print(f"\nbatch: {n:,} synthetic articles, {len(set(gold.values())):,} planted stories, "
+          f"{len(clusterer.stories):,} found ({len(clusterer.merged):,} merges)")
+    print(f"clustering (observe + StoryClusterer.add_batch): {n / (counting + placing):,.0f} articles/s "
+          f"({counting:.1f} s counting, {placing:.1f} s placing and merging)")
+    report_memory(clusterer, base_rss)
+    sanity(gold, pred)
+
+
+def report_memory(clusterer: StoryClusterer, base_rss: float) -> None:
     print(f"memory: RSS grew {current_rss_mb() - base_rss:,.0f} MB over the run (peak RSS {peak_rss_mb():,.0f} MB, "
           f"the planted labels and predictions included); index keys {len(clusterer.index):,}")
+
+
+def sanity(gold: dict[str, int], pred: dict[str, str]) -> None:
+    bc = b_cubed(clusters_of(gold), clusters_of(pred))
     print(f"sanity: B3 P {bc['p']:.3f} R {bc['r']:.3f} F1 {bc['f1']:.3f} against the planted stories")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--mode", choices=["online", "batch", "both"], default="both")
+    args = ap.parse_args()
+    if args.mode in ("online", "both"):
+        online(args.n)
+    if args.mode in ("batch", "both"):
+        batch(args.n)
 
 
 if __name__ == "__main__":

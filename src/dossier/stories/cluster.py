@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import count
@@ -155,16 +155,21 @@ class StoryClusterer:
             story_id = self.merged[story_id]
         return story_id
 
-    def add_batch(self, docs: Sequence[StoryDoc]) -> list[str]:
-        """Assign a batch of new articles known at once; return the story of each.
+    def add_batch(self, docs: Iterable[StoryDoc]) -> list[str]:
+        """Assign a batch of new articles known at once; return the story of each, in order.
 
-        Each joins or starts a story as in ``add``; then the stories the batch touched
-        merge, best pair first, while their linkage reaches ``merge_threshold``.
+        Each joins or starts a story as in ``add``, without merging; then the stories the
+        batch touched merge, best pair first, while their linkage reaches ``merge_threshold``.
+        ``observe`` the batch first to count its document frequencies from its start. The
+        articles are read once, so ``docs`` may be a generator (a big batch is not held).
         """
-        self.observe(docs)
-        touched = {self._place(doc).id for doc in docs if doc.id not in self.story_of}
+        ids, touched = [], set()
+        for doc in docs:
+            ids.append(doc.id)
+            if doc.id not in self.story_of:
+                touched.add(self._place(doc).id)
         self.consolidate(touched)
-        return [self.story_of[doc.id] for doc in docs]
+        return [self.story_of[aid] for aid in ids]
 
     def _place(self, doc: StoryDoc) -> StoryState:
         """Join the best-matching open story from ``threshold`` on, else start one."""

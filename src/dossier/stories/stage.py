@@ -101,22 +101,36 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     order = arrival_order(arrivals, params.max_gap_days)
     stored = Stored(store.objects("story", Story), members, changed_set, clusterer)
     stored.restore_open(_open_since(order, params))
-    originals, copies = [], []
-    for aid, approx in order:
-        doc = members[aid].doc
-        doc.approx_date = approx
-        rep = meta.get(aid, {}).get("duplicate_of")
-        (copies if rep else originals).append((doc, rep))
-    stored.touched.update(clusterer.add_batch([doc for doc, _ in originals]))
-    for doc, rep in copies:
-        home = stored.story_of(rep)
-        stored.touched.add(clusterer.join(home, doc) if home else clusterer.add(doc))
+    _cluster_arrivals(clusterer, stored, members, meta, order)
     stored.touched.update(clusterer.merged)  # stories merged into others: removed from the store
     stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
     with store.transaction() as conn:
         store.replace_objects(conn, "story", StoriesStage.name, stories,
                               links={s.id: s.article_ids for s in stories}, ids=stored.touched)
     return stories
+
+
+def _cluster_arrivals(clusterer: StoryClusterer, stored: Stored, members: Members, meta: dict[str, dict],
+                      order: list[tuple[str, date | None]]) -> None:
+    """The new originals as one batch (read one at a time), then each copy into its original's story."""
+    copies: list[tuple[str, date | None, str]] = []
+
+    def originals() -> Iterator[StoryDoc]:
+        for aid, approx in order:
+            rep = meta.get(aid, {}).get("duplicate_of")
+            if rep:
+                copies.append((aid, approx, rep))
+                continue
+            doc = members[aid].doc
+            doc.approx_date = approx
+            yield doc
+
+    stored.touched.update(clusterer.add_batch(originals()))
+    for aid, approx, rep in copies:
+        doc = members[aid].doc
+        doc.approx_date = approx
+        home = stored.story_of(rep)
+        stored.touched.add(clusterer.join(home, doc) if home else clusterer.add(doc))
 
 
 class Members:
