@@ -83,6 +83,30 @@ def test_name_terms_in_every_article_weigh_nothing():
     assert df.idf(CORPUS_ONLY + "kovel") < df.idf(CORPUS_ONLY + "rare") / 4
 
 
+def test_damped_names_every_article_carries_weigh_next_to_nothing_even_alone():
+    df = DocFreq()
+    for _ in range(5):
+        df.add({"putin": 1.0, "lukashenko": 1.0})
+    df.add({"lavrov": 1.0})
+    common_only = {"putin": 2.0, "lukashenko": 1.0}
+    assert sum(w * w for w in df.weigh(common_only).values()) == pytest.approx(1.0)  # a unit vector, whatever it holds
+    assert sum(w * w for w in df.weigh(common_only, damp_common=True).values()) < 0.01
+    rare = df.weigh({"lavrov": 1.0}, damp_common=True)["lavrov"]
+    assert 0.5 < rare <= 1.0
+
+
+def test_article_doc_keeps_the_people_it_names():
+    ev = Ev(article_id="a", start=0, end=5)
+    text = STRIKE[0]["text"]
+    start = text.index("Marta Kovel")
+    kovel = Mention(id="m1", article_id="a", start=start, end=start + 11, text="Marta Kovel", type="PERSON",
+                    entity_id="ent_kovel", evidence=ev)
+    port = kovel.model_copy(update={"id": "m2", "type": "ORG", "entity_id": "ent_port"})
+    article = Article(id="a", source="x", text=text, title=STRIKE[0]["title"], published="2024-03-04")
+    d = article_doc(article, [kovel, port])
+    assert d.persons == ("ent_kovel",) and set(d.entities) == {"ent_kovel", "ent_port"}
+
+
 @pytest.mark.parametrize("published, day", [("2024-03-04", date(2024, 3, 4)), ("2024-03-04T10:20:00+01:00", date(2024, 3, 4)),
                                             ("2024-03", None), ("2024", None), (None, None), ("2024-02-31", None)])
 def test_publication_day_only_at_day_precision(published, day):

@@ -113,6 +113,21 @@ def test_a_later_run_adds_articles_to_existing_stories_and_keeps_their_ids(tmp_p
     assert {k: s.id for k, s in again.items()} == {k: s.id for k, s in after.items()}
 
 
+def test_stories_a_later_run_merges_leave_the_store(tmp_path, monkeypatch):
+    with Dossier(tmp_path / "news.db") as d:
+        monkeypatch.setenv("DOSSIER_STORY_THRESHOLD", "0.99")  # every article its own story at first
+        monkeypatch.setenv("DOSSIER_STORY_MERGE_THRESHOLD", "0.99")
+        d.ingest([write_feed(tmp_path / "one.jsonl", STRIKE)])
+        d.run()
+        assert len(d.store.objects("story", Story)) == 3
+        monkeypatch.delenv("DOSSIER_STORY_THRESHOLD")
+        monkeypatch.delenv("DOSSIER_STORY_MERGE_THRESHOLD")
+        d.ingest([write_feed(tmp_path / "two.jsonl", [RELAY])])
+        d.run()
+        stories = stories_by_url(d)
+    assert set(stories) == {frozenset({"strike-1", "strike-2", "strike-3", "strike-4"})}
+
+
 def test_undated_articles_come_after_dated_ones_near_their_neighbours_date():
     from datetime import date
 

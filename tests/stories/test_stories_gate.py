@@ -1,7 +1,9 @@
 """Quality gate: story clustering on the ECB+ dev topics and the seed articles (bench/stories_ecb.py).
 
-Floors sit a little under what the benchmark measured on dev (B-cubed F1 0.857, pairwise F1 0.803,
-all dev documents clustered in one run), so a change that makes clustering worse fails here.
+Floors sit a little under what the benchmark measured on dev (all dev documents clustered in one
+run): the stories stage itself (B-cubed F1 0.957, pairwise F1 0.938; the batch placed, then its
+stories merged best pair first) and the article-by-article online path (0.871 and 0.812), so a
+change that makes clustering worse fails here.
 The seeds must come out as the gold stories: S1 = 000, 001, 002; S2 = 003; S3 = 004 (their shared
 February 2022 background must not pull them together). About 30 s on a first run (the dev
 documents go through the pipeline into a cached database), a few seconds after.
@@ -20,7 +22,7 @@ from shared_data import shared_path
 pytestmark = pytest.mark.slow
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-FLOORS = {"bcubed": 0.83, "pairwise": 0.76}  # without the optional wordfreq prior: 0.847 and 0.780
+FLOORS = {"stage path": {"bcubed": 0.94, "pairwise": 0.92}, "observe": {"bcubed": 0.855, "pairwise": 0.79}}
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,9 +39,10 @@ def test_ecb_dev_clustering_floors():
     bench = bench_stories()
     result = bench.evaluate("dev")
     bench.print_split("dev", result)
-    for metric, floor in FLOORS.items():
-        got = result["observe"][metric]["f1"]
-        assert got >= floor, f"ECB+ dev {metric} F1 {got:.3f} fell below {floor}"
+    for run, floors in FLOORS.items():
+        for metric, floor in floors.items():
+            got = result[run][metric]["f1"]
+            assert got >= floor, f"ECB+ dev {run}: {metric} F1 {got:.3f} fell below {floor}"
 
 
 def test_seed_articles_form_the_gold_stories():
