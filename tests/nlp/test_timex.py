@@ -302,3 +302,15 @@ def test_seeds_date_from_their_own_text():
     body, gold = bodies["002_1e94b9385fd7a263.txt"]  # no year at all: dated by the story's other articles
     assert infer_publication_date(body) is None
     assert infer_publication_date(body, around="2022-10-10")[0] == gold["published"]["date"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # "next to" is a place; the blast of Friday is past (the article is from Saturday 8 August 1998).
+    ("A bomb exploded in an office building next to the embassy in Nairobi, Kenya Friday morning.", "1998-08-07TMO"),
+    ("A memorial service planned for Friday was canceled after the threats.", "1998-08-07"),
+    ("The offer had been scheduled to expire on Friday.", "1998-08-07"),
+    ("On Tuesday, the league plans to screen an advertisement.", "1998-08-11"),
+    ("The league will screen an advertisement on Tuesday.", "1998-08-11"),
+])
+def test_weekdays_take_the_tense_of_their_clause(text, value):
+    assert [t.value for t in find_timexes(text, "1998-08-08")] == [value]

@@ -89,10 +89,14 @@ def _word_tense(word: str, before: str | None, after: str | None, left_side: boo
     """The tense a word marks, given its neighbours ("was held" is past, "will be held" is not)."""
     if word in FUTURE_MODALS or word.endswith("'ll"):
         return "future"
+    if word == "next" and after == "to":  # "next to the embassy": a place, not a time
+        return None
     if left_side and word in FUTURE_WORDS:
         if word in ("expected", "set") and after != "to":
             return None
         return "future"
+    if not left_side and word in FUTURE_WORDS and after == "to" and word not in ("next", "set"):
+        return "future"  # "On Tuesday, the league plans to ..."
     participle = word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED
     if participle or word in PAST_WORDS:
         if before in PASSIVE_AUX and word not in ("was", "were", "had", "did"):
@@ -115,11 +119,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         return "future"
     if re.search(r"\b(?:is|are|am)\s+to\s+\w+\b", " ".join(reversed(left[:12]))):
         return "future"
+    if right[:1] in (["was"], ["were"]):  # "the service planned for Saturday was canceled"
+        return "past"
     for i, word in enumerate(left[:12]):
+        if word in FUTURE_WORDS and "had" in left[i + 1 : i + 3] and left[i + 1] in ("had", "been"):
+            return "past"  # "had been scheduled to expire at midnight Friday": a plan of the past
         tense = _word_tense(word, left[i + 1] if i + 1 < len(left) else None, left[i - 1] if i else None, True)
         if tense:
             return tense
-    for i, word in enumerate(right[:8]):
+    for i, word in enumerate(right[:12]):
         tense = _word_tense(word, right[i - 1] if i else None, right[i + 1] if i + 1 < len(right) else None, False)
         if tense:
             return tense
