@@ -12,6 +12,13 @@ over the TIMEX3 tags inside <TEXT> (the DCT itself is not counted):
 - type accuracy likewise; speed = documents per second of find_timexes alone (best of 3 runs).
 
     python bench/time.py [--part AQUAINT|TimeBank|all] [--errors N]
+    python bench/time.py --seeds    # also: publication dates inferred for the seed articles vs the gold
+
+The seeds check runs the pipeline's clean and time stages on ../shared/seeds (which carry no
+publication date) and compares, for each, what the time stage inferred (kept as the article's date
+from confidence 0.5 on, at one precision) and what the article's own text supports at any confidence
+(``infer_publication_date``) with the gold date and its earliest / latest bounds
+(../shared/gold/seed_gold.json).
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "time" / "tempeval3-tbaq"
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_GOLD = ROOT.parent / "shared" / "gold" / "seed_gold.json"
 sys.path.insert(0, str(ROOT / "src"))
 
 from dossier.nlp.timex import find_timexes  # noqa: E402
@@ -171,10 +180,56 @@ def report(name: str, r: dict) -> str:
             f"  speed    {r['docs_per_s']:.0f} docs/s")
 
 
+def seed_dates() -> list[dict]:
+    """For each seed: the gold publication date and bounds, the date the time stage kept, and what its text supports."""
+    import json
+    import tempfile
+
+    from dossier import Dossier
+    from dossier.nlp.timex import infer_publication_date
+
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, Dossier(Path(tmp) / "seeds.db") as d:
+        d.ingest([SEEDS])
+        d.run(["time"])
+        for a in sorted(d.articles(), key=lambda a: a.source):
+            name = Path(a.source).name
+            g = gold[name]["published"]
+            supported = infer_publication_date(a.text or "")
+            rows.append({"seed": name[:3], "gold": g["date"], "earliest": g["earliest"], "latest": g["latest"],
+                         "kept": a.published, "how": a.published_how, "confidence": a.published_confidence,
+                         "supported": supported, "kept_ok": _within(a.published, g),
+                         "supported_ok": _within(supported[0] if supported else None, g)})
+    return rows
+
+
+def _within(value: str | None, gold: dict) -> bool:
+    """Whether a date (a day, a month, a year or an interval "a/b") covers a day within the gold bounds."""
+    if not value:
+        return False
+    first, _, last = value.partition("/")
+    last = last or first
+    return first[: len(gold["latest"])] <= gold["latest"][: len(first)] and gold["earliest"][: len(last)] <= last
+
+
+def seeds_report(rows: list[dict]) -> str:
+    lines = [f"seeds: publication dates, {sum(r['kept_ok'] for r in rows)}/{len(rows)} kept within the gold bounds, "
+             f"{sum(r['supported_ok'] for r in rows)}/{len(rows)} supported by their own text at any confidence"]
+    for r in rows:
+        kept = f"{r['kept']} ({r['how']}, {r['confidence']})" if r["kept"] else "none"
+        value, precision, confidence = r["supported"] or ("none", "", "")
+        supported = f"{value} ({precision}, {confidence})" if r["supported"] else "none"
+        lines.append(f"  {r['seed']}: gold {r['gold']} [{r['earliest']} .. {r['latest']}]  kept {kept}  "
+                     f"text supports {supported}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", default="both", choices=["AQUAINT", "TimeBank", "all", "both"])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    parser.add_argument("--seeds", action="store_true", help="also compare the seeds' inferred publication dates with the gold")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"{DATA} is absent: the benchmark needs the shared TempEval-3 data beside the repo", file=sys.stderr)
@@ -187,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             for kind in ("VALUE", "MISS", "SPUR", "SPAN"):
                 for line in [e for e in r["errors"] if e.startswith(kind)][: args.errors]:
                     print("   ", line)
+    if args.seeds:
+        print(seeds_report(seed_dates()))
     return 0
 
 

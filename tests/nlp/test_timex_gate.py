@@ -44,3 +44,15 @@ def test_tempeval3_floors(part):
     assert result["value"][2] >= floors["value_f1"]
     assert result["value_accuracy"] >= floors["value_accuracy"]
     assert result["docs_per_s"] >= MIN_DOCS_PER_SECOND
+
+
+def test_seed_publication_dates_inferred_are_right_or_absent():
+    """The seeds carry no date: what the time stage keeps must lie within the gold bounds (never a date
+    taken from the aggregator's teasers, which date the page to 2024), and 003's own text supports
+    an interval that covers its gold date (its other clues give no year)."""
+    shared_path("seeds")
+    rows = bench_time().seed_dates()
+    print(bench_time().seeds_report(rows))
+    assert len(rows) == 5
+    assert all(r["kept_ok"] for r in rows if r["kept"])
+    assert sum(r["supported_ok"] for r in rows) >= 1
