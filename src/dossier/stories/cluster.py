@@ -341,21 +341,17 @@ class StoryClusterer:
         dated = a.cues.dated_members() * b.cues.dated_members() / (len(a.members) * len(b.members))
         return 1.0 - dated + dated * math.exp(-(gap - self.params.window_days) / self.params.decay_days)
 
-    def margin(self, a: StoryState, b: StoryState) -> float:
-        """How far the linkage of two stories clears ``merge_threshold`` (>= 0: they merge)."""
-        return self.linkage(a, b) - self.params.merge_threshold
-
     def consolidate(self, story_ids: Iterable[str]) -> None:
         """Merge the given stories with each other and their candidates, the pair with the highest
         linkage first, while it reaches ``merge_threshold`` (average-linkage agglomeration)."""
-        tie = count()
+        threshold, tie = self.params.merge_threshold, count()
         heap: list[tuple[float, int, str, str, int, int]] = []
 
         def push(story: StoryState) -> None:
             for other in self._story_candidates(story):
-                margin = self.margin(story, other)
-                if margin >= 0:
-                    heapq.heappush(heap, (-margin, next(tie), story.id, other.id, len(story.members), len(other.members)))
+                link = self.linkage(story, other)
+                if link >= threshold:
+                    heapq.heappush(heap, (-link, next(tie), story.id, other.id, len(story.members), len(other.members)))
 
         for sid in story_ids:
             if sid in self.open:
@@ -366,20 +362,20 @@ class StoryClusterer:
             if a is None or b is None:
                 continue
             if (len(a.members), len(b.members)) != (a_size, b_size):  # grown since: weigh again
-                margin = self.margin(a, b)
-                if margin >= 0:
-                    heapq.heappush(heap, (-margin, next(tie), a.id, b.id, len(a.members), len(b.members)))
+                link = self.linkage(a, b)
+                if link >= threshold:
+                    heapq.heappush(heap, (-link, next(tie), a.id, b.id, len(a.members), len(b.members)))
                 continue
             push(self.merge(a, b))
 
     def _merge_around(self, story: StoryState) -> None:
         """Online: merge a story that just took an article with its best candidate while they link."""
         while True:
-            best, best_margin = None, 0.0
+            best, best_link = None, self.params.merge_threshold
             for other in self._story_candidates(story):
-                margin = self.margin(story, other)
-                if margin >= best_margin:
-                    best, best_margin = other, margin
+                link = self.linkage(story, other)
+                if link >= best_link:
+                    best, best_link = other, link
             if best is None:
                 return
             story = self.merge(story, best)
