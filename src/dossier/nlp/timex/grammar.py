@@ -319,7 +319,7 @@ def _century(m, doc, s, e):
 
 
 @rule("weekday", rf"\b(?:(?P<mod>last|next|this|coming|past|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})"
-      rf"(?:{APOS}s)?(?:\s+(?P<part>{PART}))?\b(?!\s*,?\s*(?:{MONTH}\s+\d|\d))")
+      rf"(?:{APOS}s)?(?:\s+(?P<part>{PART}))?\b(?!\s*,?\s*(?:{MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}))")
 def _weekday(m, doc, s, e):
     if not capitalized(m["wd"]):
         return None

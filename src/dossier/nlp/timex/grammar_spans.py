@@ -101,9 +101,11 @@ def _bare_units(m, doc, s, e):
     return Found("DURATION", duration_value(None, unit_of(m["unit"])), precision="interval", span=span)
 
 
-@rule("units_long", r"\b(?P<unit>decades|years|months|weeks|days|hours|centuries)-long\b")
+@rule("units_long", r"\b(?P<unit>decades|years|months|weeks|days|hours|centuries|(?P<one>decade|year|month|week|day|hour|"
+      r"century))-long\b")
 def _units_long(m, doc, s, e):
-    return Found("DURATION", duration_value(None, unit_of(m["unit"])), precision="interval")
+    """ "decades-long": an unspecified number of decades; "a day-long meeting": one day."""
+    return Found("DURATION", duration_value(1 if m["one"] else None, unit_of(m["unit"])), precision="interval")
 
 
 @rule("units_around_event", r"\b(?:in|during|over)\s+the\s+(?P<unit>days|weeks|months|years|hours)\s+(?:just\s+)?"
