@@ -117,15 +117,25 @@ def chains_from_mentions(mentions: Iterable[Mention]) -> list[Chain]:
 def bare(chain) -> bool:
     """A person named by a surname or a given name only ("Lohan", "Lo Presti", "Lindsay"): which full
     name it stands for is decided last."""
-    if chain.type != "PERSON":
-        return False
-    return not split_person(chain.name)[0]
+    return chain.type == "PERSON" and not split_person(chain.name)[0]
+
+
+def memo(obj, name: str, compute):
+    """``compute()`` once per object: a group's keys and names are asked for by every pair it is in."""
+    cache = obj.__dict__.setdefault("_memo", {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
 
 
 def block_keys(chain) -> set[str]:
     """Keys under which a chain meets its candidates: a person's surname sound; an organization's or
     place's first-word sound and its acronyms (so "IE" meets "Internet Explorer"); the gazetteer place
     a place name stands for ("U.S." meets "United States")."""
+    return memo(chain, "block_keys", lambda: _block_keys(chain))
+
+
+def _block_keys(chain) -> set[str]:
     if chain.type == "PERSON":
         toks = person_tokens(chain.name)
         return {"P:" + (phonetic(toks[-1])[:5] if toks else "")}
@@ -160,7 +170,7 @@ class Decisions:
 
 def forms_of(group) -> set[str]:
     """A group's name and forms, folded: what user decisions are matched against."""
-    return {fold(group.name), *map(fold, group.forms)}
+    return memo(group, "forms_of", lambda: {fold(group.name), *map(fold, group.forms)})
 
 
 def _has(chain, forms: set[str]) -> bool:
@@ -205,7 +215,8 @@ def known_place(chain) -> str | None:
     """The gazetteer place a place chain names ("America", "U.S." -> the United States), else None."""
     if chain.key[1] != "PLACE":
         return None
-    return next(filter(None, (_gazetteer_place(fold(n)) for n in _names(chain))), None)
+    return memo(chain, "known_place", lambda: next(filter(None, (_gazetteer_place(fold(n)) for n in _names(chain))),
+                                                   None))
 
 
 @lru_cache(maxsize=100_000)
@@ -216,6 +227,10 @@ def _gazetteer_place(folded: str) -> str | None:
 
 def name_score(a, b) -> float:
     """0..1 confidence from names, types and countries alone (0 where the two cannot be one)."""
+    return memo(a, ("score", b.key), lambda: _name_score(a, b))
+
+
+def _name_score(a, b) -> float:
     if not compatible(a, b):
         return 0.0
     if a.type == "PERSON":
@@ -245,21 +260,23 @@ def pair_score(a, b, context_a: set[str] | None = None, context_b: set[str] | No
 
 def _names(chain) -> list[str]:
     """The chain's name and its commonest forms, in a fixed order."""
-    return list(dict.fromkeys([chain.name, *ranked(chain.forms)[:5]]))
+    return memo(chain, "names", lambda: list(dict.fromkeys([chain.name, *ranked(chain.forms)[:5]])))
 
 
 # -- the passes, over the groups of one component (or of everything) ---------------------------
 
-def resolve_groups(groups: Sequence[Group], decisions: Decisions | None = None) -> list[tuple[list[int], list[dict]]]:
+def resolve_groups(groups: Sequence[Group], decisions: Decisions | None = None,
+                   sizes: dict[str, int] | None = None) -> list[tuple[list[int], list[dict]]]:
     """Group indexes of each entity (the passes of the module docstring), with the merges that made it.
-    ``groups`` must come in their ``order``: ties between equal scores go by it."""
+    ``groups`` must come in their ``order``: ties between equal scores go by it. ``sizes``: how many
+    groups of the whole corpus are filed under each short-form bucket (default: these groups)."""
     run = _Run(groups, decisions or Decisions())
     _user_merges(run)
     reps = _same_names(run)
     contexts = {i: run.context(run.uf.find(i)) for i in reps}
     for i, j, score, reason in _candidate_pairs(groups, reps, contexts):
         run.merge(i, j, score, reason)
-    for i, candidates, reason in _short_forms(groups, reps):
+    for i, candidates, reason in _short_forms(groups, reps, bucket_sizes(groups) if sizes is None else sizes):
         target = run.choose(i, candidates)
         if target is not None:
             run.merge(i, target, 0.9, reason)
@@ -350,30 +367,73 @@ class _Run:
         return set().union(*(self.chains[i].context for i in self.uf.members[root]))
 
 
-def _short_forms(chains: Sequence[Group], reps: list[int]):
+def _short_forms(chains: Sequence[Group], reps: list[int], sizes: dict[str, int]):
     """(short group, groups whose fuller name it may stand for, reason), found through indexes, not pairs;
-    longer short forms first, so a shorter one sees the entities they joined."""
-    surnames, firsts, parts = defaultdict(list), defaultdict(list), defaultdict(list)
+    longer short forms first, so a shorter one sees the entities they joined. A short form shared by more
+    than a few full names across the corpus ("Smith", "John") stays apart: its context cannot tell them."""
+    index: dict[str, list[int]] = defaultdict(list)
     for j in reps:
-        c = chains[j]
-        if c.type == "PERSON" and not bare(c):
-            surnames[surname_key(c)].append(j)
-            firsts[first_name_key(c)].append(j)
-        elif c.type != "PERSON":  # where a longer name may be shortened to a part
-            for part in _name_parts(core_tokens(c.name)):
-                parts[(c.key[1], part)].append(j)
+        for key in buckets(chains[j]):
+            index[key].append(j)
     for i in sorted(reps, key=lambda r: -len(tokens(chains[r].name))):  # "Red Sox" finds its team before "Boston"
         c = chains[i]
-        if bare(c):
-            found = [j for j in surnames[surname_key(c)] if surname_candidate(c, chains[j])]
-            if found:
-                yield i, found, "surname of a full name"
-            elif len(person_tokens(c.name)) == 1:  # "Lindsay" for Lindsay Lohan, where no full name ends so
-                found = [j for j in firsts[first_name_key(c)] if compatible(c, chains[j])]
-                yield i, found, "first name of a full name"
-        elif c.type not in {"PERSON", "GPE"}:  # a known place is a whole name: "Paris" is not "Paris Store"
-            found = [j for j in parts[part_key(c)] if j != i and compatible(c, chains[j])]
-            yield i, found, "part of a longer name"
+        for key, reason in short_form_queries(c):
+            if sizes.get(key, 0) > SHORT_FORM_CANDIDATES:
+                break
+            found = [j for j in index[key] if j != i and short_form_candidate(c, chains[j], key)]
+            if found or not key.startswith("SN:"):
+                yield i, found, reason
+                break
+
+
+SHORT_FORM_CANDIDATES = 5  # a short form chooses among at most this many full names
+
+
+def buckets(group) -> set[str]:
+    """The short-form buckets a full name is filed in: its surname and first name (people), the leading
+    and trailing parts of its name (organizations, places)."""
+    return memo(group, "buckets", lambda: _buckets(group))
+
+
+def _buckets(group) -> set[str]:
+    if group.alone:
+        return set()
+    if group.type == "PERSON":
+        return set() if bare(group) else {"SN:" + surname_key(group), "FN:" + first_name_key(group)}
+    return {f"PT:{group.key[1]}:{p}" for p in name_parts(group)}
+
+
+def short_form_queries(group) -> list[tuple[str, str]]:
+    """The buckets a short form looks for its full name in, in order, with the reason of a merge."""
+    return memo(group, "queries", lambda: _short_form_queries(group))
+
+
+def _short_form_queries(group) -> list[tuple[str, str]]:
+    if group.alone:
+        return []
+    if bare(group):  # "Lindsay" for Lindsay Lohan, where no full name ends so
+        first = [("FN:" + first_name_key(group), "first name of a full name")] if single_name(group) else []
+        return [("SN:" + surname_key(group), "surname of a full name"), *first]
+    if group.type in ("PERSON", "GPE"):  # a known place is a whole name: "Paris" is not "Paris Store"
+        return []
+    return [("PT:{}:{}".format(*part_key(group)), "part of a longer name")]
+
+
+def short_form_candidate(short, full, key: str) -> bool:
+    """Whether ``full`` (filed under the bucket ``key``) may be what ``short`` stands for."""
+    if key.startswith("SN:"):
+        return surname_candidate(short, full)
+    return compatible(short, full)
+
+
+def bucket_sizes(groups: Iterable) -> dict[str, int]:
+    """How many of the groups are filed under each short-form bucket."""
+    return Counter(key for g in groups for key in buckets(g))
+
+
+def single_name(group) -> bool:
+    """A person named by one word ("Lindsay")."""
+    return bare(group) and len(person_tokens(group.name)) == 1
 
 
 def surname_key(person) -> str:
@@ -394,7 +454,7 @@ def surname_candidate(short, full) -> bool:
 
 
 def name_parts(group) -> set[str]:
-    return _name_parts(core_tokens(group.name)) if group.type != "PERSON" else set()
+    return memo(group, "parts", lambda: _name_parts(core_tokens(group.name)) if group.type != "PERSON" else set())
 
 
 def _name_parts(toks: list[str]) -> set[str]:

@@ -7,6 +7,7 @@ Corp."), acronyms ("IE" / "Internet Explorer"), and a part of the full name ("Sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,6 +42,7 @@ LEGAL_FORMS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "limited
 _ACRONYM_SKIP = {"of", "the", "and", "for", "&", "de", "la", "du", "on", "in", "at"}
 
 
+@lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
     """A spelling-insensitive key of one name token."""
     t = re.sub(r"[^a-z]", "", fold(token))
@@ -50,17 +52,27 @@ def phonetic(token: str) -> str:
 
 
 def tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", fold(name).replace("’", "'")) if t and t != "&"]
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s\-]+", fold(name).replace("’", "'")) if t and t != "&")
 
 
 def person_tokens(name: str) -> list[str]:
     """A person's name tokens without leading titles or trailing suffixes: 'Attorney Mark Heller Jr' -> mark heller."""
+    return list(_person_tokens(name))
+
+
+@lru_cache(maxsize=200_000)  # resolution asks for the same names again and again
+def _person_tokens(name: str) -> tuple[str, ...]:
     toks = [t.removesuffix("'s") for t in tokens(name)]
     while len(toks) > 1 and toks[0].rstrip(".") in TITLES:
         toks.pop(0)
     while len(toks) > 1 and toks[-1].rstrip(".") in SUFFIXES:
         toks.pop()
-    return toks
+    return tuple(toks)
 
 
 def split_person(name: str) -> tuple[list[str], str]:
@@ -80,17 +92,37 @@ def gender(form: str, sentence: str = "") -> str | None:
     toks = tokens(form)
     first = toks[0].rstrip(".") if len(toks) > 1 else ""
     if not (first in MALE or first in FEMALE) and sentence and form:
-        before = re.search(rf"(\w+)\.?\s+{re.escape(form)}\b", sentence)
-        first = before.group(1).lower() if before else ""
+        first = _word_before(form, sentence)
     return "m" if first in MALE else "f" if first in FEMALE else None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+
+
+def _word_before(form: str, sentence: str) -> str:
+    """The word right before the first whole-word occurrence of ``form`` that follows a word, lower-cased."""
+    at = sentence.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if end == len(sentence) or not (sentence[end].isalnum() or sentence[end] == "_") or not form[-1:].isalnum():
+            found = _WORD_BEFORE.search(sentence, max(0, at - 60), at)
+            if found:
+                return found.group(1).lower()
+        at = sentence.find(form, at + 1)
+    return ""
 
 
 def core_tokens(name: str) -> list[str]:
     """Tokens of an organization or place without a leading article or trailing legal form."""
+    return list(_core_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _core_tokens(name: str) -> tuple[str, ...]:
     toks = tokens(name)
     while len(toks) > 1 and toks[-1].rstrip(".,") in LEGAL_FORMS:
         toks.pop()
-    return toks
+    return tuple(toks)
 
 
 def surname_similarity(a: str, b: str) -> float:
@@ -126,22 +158,32 @@ def _given_match(a: str, b: str) -> bool:
 
 def numbers_agree(a: str, b: str) -> bool:
     """Names with different numbers are different things: IE8 / IE9, Apollo 11 / Apollo 13."""
-    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+    return _numbers(a) == _numbers(b)
+
+
+@lru_cache(maxsize=200_000)
+def _numbers(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", name))
+
+
+@lru_cache(maxsize=200_000)
+def _forms(name: str) -> tuple[str, str, str]:
+    """(folded, core tokens, their sounds) of a name: what comparing it with others needs."""
+    core = core_tokens(name)
+    return fold(name), " ".join(core), " ".join(phonetic(t) for t in core)
 
 
 def name_similarity(a: str, b: str) -> float:
     """0..1 similarity of two non-person names (organizations, places)."""
     if not numbers_agree(a, b):
         return 0.0
-    fa, fb = fold(a), fold(b)
+    (fa, ca, pa), (fb, cb, pb) = _forms(a), _forms(b)
     if fa == fb:
         return 1.0
-    ca, cb = " ".join(core_tokens(a)), " ".join(core_tokens(b))
     if ca == cb:
         return 0.98
     if is_acronym_of(a, b) or is_acronym_of(b, a):
         return 0.97 if min(len(fa), len(fb)) >= 3 else 0.95  # "CEC" is specific enough, "IE" needs context
-    pa, pb = " ".join(phonetic(t) for t in core_tokens(a)), " ".join(phonetic(t) for t in core_tokens(b))
     if pa == pb:
         return 0.97
     if min(len(fa), len(fb)) < 4:
@@ -151,16 +193,22 @@ def name_similarity(a: str, b: str) -> float:
 
 def acronyms(name: str) -> set[str]:
     """Initials a multi-word name may be abbreviated to: with and without its function words."""
+    return set(_acronyms(name))
+
+
+@lru_cache(maxsize=200_000)
+def _acronyms(name: str) -> frozenset[str]:
     words = [w for w in re.findall(r"[^\W\d_][\w']*", name.replace(".", " "))]
     if len(words) < 2:
-        return set()
+        return frozenset()
     content = [w for w in words if w.lower() not in _ACRONYM_SKIP]
     out = {"".join(w[0] for w in words).casefold()}
     if len(content) >= 2:
         out.add("".join(w[0] for w in content).casefold())
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=200_000)
 def acronym_form(name: str) -> str | None:
     """The letters of a name written as an acronym ("IE", "U.S.", "NYPD"), else None."""
     letters = re.sub(r"[.\s]", "", name)
@@ -171,5 +219,5 @@ def acronym_form(name: str) -> str | None:
 
 def is_acronym_of(short: str, long: str) -> bool:
     """'CEC' / 'Central Election Commission'; an initial T may stand for a dropped 'The' ('THR')."""
-    form, full = acronym_form(short), acronyms(long)
+    form, full = acronym_form(short), _acronyms(long)
     return bool(form) and (form in full or (len(form) >= 3 and form[0] == "t" and form[1:] in full))

@@ -31,8 +31,17 @@ from dataclasses import dataclass, field
 from dossier.ids import stable_id
 from dossier.model import Entity, Mention
 from dossier.resolve.cells import Cell, Group, cell_of, group_key, groups_of_name, retype_of
-from dossier.resolve.cluster import Chain, Decisions, chains_from_mentions, entity_of, resolve_groups, unique_ids
-from dossier.resolve.links import components, filed_keys, linked, wanted_keys
+from dossier.resolve.cluster import (
+    Chain,
+    Decisions,
+    buckets,
+    chains_from_mentions,
+    entity_of,
+    resolve_groups,
+    short_form_queries,
+    unique_ids,
+)
+from dossier.resolve.links import ASKS, components, filed_keys, linked, wanted_keys
 from dossier.store import Store
 
 CHAINS = "chains"  # signatures kind: an article's chains, as it added them to the cells
@@ -169,49 +178,80 @@ def recompute(store: Store, names: set[str], decisions: Decisions, new_forms: se
     """Resolve again the components the changed names and new decisions reach."""
     fresh = load_groups(store, names)
     old_rows = store.rows_where("resolve_groups", "name", names)
-    reached = store.rows_where("resolve_keys", "key", ["F:" + f for f in new_forms])
-    touched = {r["group_id"] for r in reached}
+    sizes = _Sizes(store, old_rows, fresh)
+    touched = {r["group_id"] for r in store.rows_where("resolve_keys", "key", ["F:" + f for f in new_forms])}
+    touched |= _asking(store, sizes.changed)  # short forms whose buckets changed may choose otherwise
     comps = {r["component"] for r in old_rows} | _components_of(store, touched)
-    comps |= _linked_components(store, fresh, decisions, {r["id"] for r in old_rows})
+    comps |= _linked_components(store, fresh, decisions, {r["id"] for r in old_rows}, sizes)
     members = store.rows_where("resolve_groups", "component", comps)
     other_names = {r["name"] for r in members} - names
-    groups = {**{g: x for g, x in load_groups(store, other_names).items() if g in {r["id"] for r in members}},
-              **fresh}
+    wanted = {r["id"] for r in members}
+    groups = {**{g: x for g, x in load_groups(store, other_names).items() if g in wanted}, **fresh}
     known = {r["id"]: r for r in members + old_rows}
     result = Result(groups, list(known.values()), refiled=set(fresh))
     ordered = sorted(groups.values(), key=lambda g: g.order)
-    for comp in components(ordered, decisions):
-        _resolve_component([ordered[i] for i in comp], decisions, result)
+    sizes.load({k for g in ordered for k in buckets(g) | {q for q, _ in short_form_queries(g)}})
+    for comp in components(ordered, decisions, sizes.known):
+        _resolve_component([ordered[i] for i in comp], decisions, sizes.known, result)
     report.groups, report.components, report.entities = len(ordered), len(set(result.component_of_group.values())), \
         len(result.entities)
     return result
+
+
+class _Sizes:
+    """How many groups each short-form bucket will hold once this run is written: the stored count,
+    less the replaced groups filed there, plus the new groups of the changed names."""
+
+    def __init__(self, store: Store, old_rows: list[dict], fresh: dict[str, Group]):
+        self.store = store
+        old_keys = store.rows_where("resolve_keys", "group_id", [r["id"] for r in old_rows])
+        self.replaced = Counter(r["key"] for r in old_keys if r["key"][:3] in BUCKETS)
+        self.added = Counter(k for g in fresh.values() for k in buckets(g))
+        self.changed = {k for k in self.replaced.keys() | self.added.keys() if self.replaced[k] != self.added[k]}
+        self.known: dict[str, int] = {}
+        self.load({k for g in fresh.values() for k in buckets(g) | {q for q, _ in short_form_queries(g)}})
+
+    def load(self, keys: set[str]) -> None:
+        missing = keys - set(self.known)
+        counts = self.store.count_where("resolve_keys", "key", missing)
+        self.known.update({k: counts.get(k, 0) - self.replaced[k] + self.added[k] for k in missing})
+
+
+BUCKETS = ("SN:", "FN:", "PT:")
+
+
+def _asking(store: Store, changed_buckets: set[str]) -> set[str]:
+    """Groups of the short forms that ask for any of these buckets."""
+    return {r["group_id"] for r in store.rows_where("resolve_keys", "key", [ASKS + k for k in changed_buckets])}
 
 
 def _components_of(store: Store, group_ids: Iterable[str]) -> set[str]:
     return {r["component"] for r in store.rows_where("resolve_groups", "id", group_ids)}
 
 
-def _linked_components(store: Store, fresh: dict[str, Group], decisions: Decisions, replaced: set[str]) -> set[str]:
+def _linked_components(store: Store, fresh: dict[str, Group], decisions: Decisions, replaced: set[str],
+                       sizes: _Sizes) -> set[str]:
     """Components of stored groups that a changed group is linked to now."""
-    wanted = {g: wanted_keys(x, decisions) for g, x in fresh.items()}
+    wanted = {g: wanted_keys(x, decisions, sizes.known) for g, x in fresh.items()}
     holders: dict[str, list[str]] = defaultdict(list)
     for r in store.rows_where("resolve_keys", "key", {k for ks in wanted.values() for k in ks}):
         if r["group_id"] not in fresh and r["group_id"] not in replaced:
             holders[r["key"]].append(r["group_id"])
     rows = {r["id"]: r for r in store.rows_where("resolve_groups", "id", {g for hs in holders.values() for g in hs})}
     light = {g: Group.from_light(json.loads(r["data"])) for g, r in rows.items()}
+    sizes.load({k for x in light.values() for k in buckets(x) | {q for q, _ in short_form_queries(x)}})
     comps: set[str] = set()
     for g, keys in wanted.items():
-        for other in {h for k in keys for h in holders.get(k, ())}:
-            if rows[other]["component"] not in comps and linked(fresh[g], light[other], decisions):
+        for other in {h for k in keys for h in holders.get(k, ()) if h in rows}:
+            if rows[other]["component"] not in comps and linked(fresh[g], light[other], decisions, sizes.known):
                 comps.add(rows[other]["component"])
     return comps
 
 
-def _resolve_component(groups: list[Group], decisions: Decisions, result: Result) -> None:
+def _resolve_component(groups: list[Group], decisions: Decisions, sizes: dict[str, int], result: Result) -> None:
     component = stable_id("cmp", min(g.id for g in groups), length=20)
     made = [(entity_of([groups[i] for i in members], merges, 0), [groups[i] for i in members])
-            for members, merges in resolve_groups(groups, decisions)]
+            for members, merges in resolve_groups(groups, decisions, sizes)]
     for entity, members in unique_ids(made):
         result.entities.append(entity)
         for g in members:

@@ -752,6 +752,16 @@ class Store:
                 out += [dict(r._mapping) for r in conn.execute(select(t).where(t.c[column].in_(chunk)))]
         return out
 
+    def count_where(self, table: str, column: str, values: Iterable[str]) -> dict[str, int]:
+        """value -> how many rows of a state table have it in ``column`` (values with none left out)."""
+        t = s.metadata.tables[table]
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(values)), 500):
+                q = select(t.c[column], func.count()).where(t.c[column].in_(chunk)).group_by(t.c[column])
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
     def delete_where(self, conn: Connection, table: str, column: str, values: Iterable[str]) -> None:
         t = s.metadata.tables[table]
         for chunk in _chunks(sorted(set(values)), 500):
