@@ -63,6 +63,13 @@ def test_unknown_and_ambiguous_ids_are_not_found(store):
         store.get_article("")
 
 
+@pytest.mark.parametrize(("kind", "command"), [("story", "dossier stories"), ("statement", "dossier quotes"),
+                                               ("entity", "dossier entities"), ("event", "dossier events")])
+def test_unknown_object_names_the_command_that_lists_its_kind(store, kind, command):
+    with pytest.raises(NotFound, match=f"no single {kind} with id 'zzzz': list them with '{command}'"):
+        store.get_object(kind, "zzzz", Entity)
+
+
 def test_iter_articles_pages_in_ingest_order(store):
     bodies = [f"Report {i}: the ferry left port {i} minutes late." for i in range(25)]
     for b in bodies:

@@ -30,6 +30,7 @@ _ARTICLE_COLUMNS = (
     "published_confidence language duplicate_of url"
 ).split()
 _ARTICLE_DATA = ("junk", "offset_map", "hints")
+LISTING_COMMANDS = {"entity": "dossier entities", "story": "dossier stories", "statement": "dossier quotes", "storyline": "dossier storylines"}
 
 
 def database_url(db: str | Path) -> str:
@@ -675,6 +676,7 @@ class Store:
         return out
 
     def get_object(self, kind: str, object_id: str, model: type[M]) -> M:
+        """The object of ``kind`` whose id is (or starts with) ``object_id``."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(s.objects.c.data)
@@ -682,7 +684,8 @@ class Store:
                 .limit(2)
             ).all()
         if len(rows) != 1:
-            raise NotFound(f"no single {kind} with id {object_id!r}: list them with 'dossier {kind}s'")
+            listing = LISTING_COMMANDS.get(kind, f"dossier {kind}s")
+            raise NotFound(f"no single {kind} with id {object_id!r}: list them with '{listing}'")
         return model.model_validate_json(rows[0][0])
 
     # -- decisions and signatures ------------------------------------------
