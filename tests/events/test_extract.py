@@ -83,3 +83,29 @@ def test_the_speaker_is_the_source_of_what_is_said_not_of_the_deed_reported():
     shelling = next(e for e in events if e.type == "ASSAULT")
     assert shelling.actor is None and shelling.target_country == "HUN"
     assert shelling.reported_by == "Mayor Ana Petrova"
+
+
+def test_a_people_named_in_a_title_stands_for_the_person_who_holds_it():
+    text = "Ruritanian President Ivo Marek telephoned the Hungarian prime minister on Thursday."
+    people = mention(text, "Ruritanian", "NORP")
+    marek = mention(text, "Ivo Marek", "PERSON", canonical="Ivo Marek")
+    [event] = article_events(article(text), sentences(text), [people, marek], [])
+    assert (event.type, event.actor) == ("CONSULT", "Ivo Marek")
+
+
+def test_a_country_the_tagger_calls_a_location_can_be_accused_but_not_where_it_happened():
+    text = "Ivo Marek accused neighbouring Freedonia of hosting camps in Sylvania where Ruritanian radicals trained."
+    marek = mention(text, "Ivo Marek", "PERSON", canonical="Ivo Marek")
+    freedonia, sylvania = mention(text, "Freedonia", "LOC"), mention(text, "Sylvania", "LOC")
+    radicals = mention(text, "Ruritanian", "NORP")
+    accuse = next(e for e in article_events(article(text), sentences(text), [marek, freedonia, sylvania, radicals], [])
+                  if e.type == "ACCUSE")
+    assert (accuse.actor, accuse.target) == ("Ivo Marek", "Freedonia")
+
+
+def test_the_actors_next_act_is_not_a_source_it_was_reported_by():
+    text = ("President Ivo Marek vowed revenge after the bombing of the Danube bridge, and announced a joint border "
+            "force with neighbouring Hungary.")
+    marek = mention(text, "Ivo Marek", "PERSON", canonical="Ivo Marek")
+    events = article_events(article(text), sentences(text), [marek, mention(text, "Hungary", "GPE")], [])
+    assert events and all(e.reported_by != "and" for e in events)

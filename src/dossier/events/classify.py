@@ -67,6 +67,7 @@ NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that
 DELIBERATION = re.compile(r"\b(?:(?:possibility|option|prospect|idea)s? of|consider\w*|plan\w*|prepar\w*|plot\w*)")
 OWN_SUBJECT = re.compile(r"\b(?:i|we|it|he|she|they|our|its|his|her|their|my)\b")
 ALLEGED_KINDS = HOSTILE | {"ASSAULT", "THREATEN"}
+CONJUNCTIONS = {"and", "but", "or", "then", "also", "later", "which", "who", "while", "so", "yet"}
 NEW_SUBJECT = re.compile(r"\band\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:\w+\s+){0,2}$")
 
 
@@ -387,4 +388,6 @@ def _reporter(sentence: str, attribution: re.Match | None) -> str | None:
     if m:
         return m.group(1).strip()
     m = re.match(r"(.+?)\s+(?:" + REPORT_VERBS + r")\b", text)
-    return m.group(1).strip() if m else None
+    if not m or m.group(1).split()[0].lower() in CONJUNCTIONS:
+        return None  # "…, and announced a joint force": the actor's next act, not a source
+    return m.group(1).strip()

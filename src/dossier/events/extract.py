@@ -10,6 +10,7 @@ from dossier.events.classify import Coding, code_sentence
 from dossier.events.dictionaries import ActorHit, actor_code, agent_sector, find_actors
 from dossier.ids import stable_id
 from dossier.model import Article, Event, Evidence, Mention, Quote, Sentence, TimeMention
+from dossier.nlp.roles import role_before
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -90,16 +91,34 @@ def _event(article: Article, sent: Sentence, c: Coding, mentions: list[Mention],
 
 
 def _actor(sent: Sentence, region: tuple[int, int], mentions: list[Mention], when, skip=None):
-    """The first entity mention in the region (else a dictionary actor): who acts, or whom it is done to."""
+    """The first entity mention in the region (else a dictionary actor): who acts, or whom it is done to.
+    A country or people named in a person's title ("Ostrenian President Stanimir Orlov") stands for the
+    person; a place after "in", "at" is where it happened, not who acted."""
     lo, hi = sent.start + region[0], sent.start + region[1]
-    for m in mentions:
-        inside = lo <= m.start and m.end <= hi and m.type in ACTOR_TYPES and _key(m) != _key(skip)
-        # "in Minsk" is where it happened, not who acted
-        if inside and (m.type not in PLACE_TYPES or not PLACE_CUE.search(sent.text[: m.start - sent.start])):
-            return m
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and _key(m) != _key(skip)]
+    for m in inside:
+        if m.type not in ACTOR_TYPES | {"LOC"}:
+            continue
+        if m.type in PLACE_TYPES | {"LOC"} and PLACE_CUE.search(sent.text[: m.start - sent.start]):
+            continue
+        return _title_holder(sent, m, inside) or m
     for hit in find_actors(sent.text, when[0] if when else None, region[0], region[1]):
         if _key(hit) != _key(skip):
             return hit
+    return None
+
+
+def _title_holder(sent: Sentence, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The person whose title names ``m`` right before their name ("Ostrenian President" Stanimir Orlov,
+    "Russian Foreign Minister" Sergei Lavrov), if any."""
+    if m.type == "PERSON":
+        return None
+    for p in mentions:
+        if p.type == "PERSON" and m.end <= p.start <= m.end + 60:
+            role = role_before(sent.text, p.start - sent.start)
+            gap = sent.text[m.start - sent.start : p.start - sent.start]
+            if role is not None and gap.rstrip().endswith(role.text) and len(role.text.split()) > 1:
+                return p if m.text in role.text else None
     return None
 
 
