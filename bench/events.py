@@ -178,8 +178,10 @@ def seed_reports(shared: Path) -> dict[str, list]:
 
 def evaluate_seeds(gold: dict, by_doc: dict[str, list]) -> dict:
     """Recall of the gold events that occurred (type or an accepted alternative, in a sentence of its
-    evidence), and reports taken as actual from sentences the gold marks negated or hypothetical."""
+    evidence); of those found, the share whose actor (target, where the gold has one) names a gold actor
+    (target); and reports taken as actual from sentences the gold marks negated or hypothetical."""
     found, missed, unflagged, flag_cases = 0, [], [], 0
+    actor_right = target_right = with_target = 0
     for doc, article in gold.items():
         if not doc.endswith(".txt"):
             continue
@@ -195,15 +197,43 @@ def evaluate_seeds(gold: dict, by_doc: dict[str, list]) -> dict:
                 continue
             if "NO_EVENT" in accepted:
                 continue
-            if any(e.type in accepted for e in hits):
+            typed = [e for e in hits if e.type in accepted]
+            if typed:
                 found += 1
+                actor_right += any(same_actor(e.actor, e.actor_country, g.get("actors")) for e in typed)
+                if any(g.get("targets") or []):
+                    with_target += 1
+                    target_right += any(same_actor(e.target, e.target_country, g["targets"]) for e in typed)
             else:
                 missed.append(f"{g['id']} {g['action']} (got {sorted({e.type for e in hits}) or '-'})")
     total = found + len(missed)
     return {"gold_events": total, "recall": round(found / total, 3) if total else None,
+            "actor_accuracy": round(actor_right / found, 3) if found else None,
+            "target_accuracy": round(target_right / with_target, 3) if with_target else None,
             "report_precision_approx": _precision(gold, by_doc), "missed": missed,
             "negated_or_hypothetical_gold": flag_cases, "taken_as_actual": unflagged,
             "reports": sum(len(v) for v in by_doc.values())}
+
+
+NAME_STOP = {"the", "of", "and", "president", "minister", "leader", "government", "forces", "army"}
+
+
+def same_actor(predicted: str | None, country: str | None, gold: list[str | None] | None) -> bool:
+    """The predicted actor names one of the gold actors: a shared name word ("Lukashenko" for "Alexander
+    Lukashenko", "Belarusian" for "Belarus"; titles and function words do not count), or the gold actor is
+    a country and the predicted actor is coded with it (Putin for "Russia", as CAMEO codes him)."""
+    from dossier.nlp.gazetteer import gazetteer
+
+    if not predicted:
+        return False
+    words = {w[:6] for w in _words(predicted) - NAME_STOP if len(w) > 2}
+    for name in filter(None, gold or []):
+        if words & {w[:6] for w in _words(name) - NAME_STOP if len(w) > 2}:
+            return True
+        place = gazetteer().place(name)
+        if country and place is not None and place.kind == "country" and place.country == country:
+            return True
+    return False
 
 
 def _precision(gold: dict, by_doc: dict[str, list]) -> float | None:

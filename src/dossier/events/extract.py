@@ -14,7 +14,7 @@ from dossier.nlp.roles import role_before
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+PLACE_CUE = re.compile(r"\b(?:in|inside|within|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$|^\W*(?:he|she)\s+\w+\W*$", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}(?:we|i|us|our)\b", re.IGNORECASE)
 # What a speaker does by speaking: the speaker of a statement is its source. Other acts need a named actor.
