@@ -19,7 +19,7 @@ from bisect import bisect_right
 
 from dossier.ids import stable_id
 from dossier.model import Evidence, Mention, Quote, SourceLink
-from dossier.quotes import learned
+from dossier.quotes.combine import add_learned
 from dossier.quotes.chains import carriers, is_outlet
 from dossier.quotes.direct import attach_direct
 from dossier.quotes.frames import subject_of_sentence
@@ -27,7 +27,6 @@ from dossier.quotes.indirect import attach_indirect
 from dossier.quotes.kinds import covers_sentence, is_scare
 from dossier.quotes.marks import Quoted
 from dossier.quotes.resolve import Context, resolve_speaker
-from dossier.quotes.speakers import speaker_kind
 from dossier.quotes.state import Article, Found, copy_speaker, set_speaker
 from dossier.quotes.tokens import Sent, sentence_of
 
@@ -35,8 +34,6 @@ __all__ = ["Found", "extract_quotes", "find_attributions", "speaker_mention"]
 
 CONTINUATION_SENTENCES = 3  # a frameless quote takes the speaker of a quote at most this many sentences back
 INHERIT_CARRIER_SENTENCES = 3  # ... and a carrier from the same speaker's quote this close
-MIN_LEARNED_WORDS = 2  # a tagged content shorter than this is a topic ("criticized Machado"), not a claim
-MIN_LEARNED_CONFIDENCE = 0.2  # least tag marginal of a tagged content and its cue (chosen on PolNeAR dev)
 
 
 def find_attributions(text: str, sentences: list[tuple[int, int]], learned: bool = True) -> list[Found]:
@@ -45,7 +42,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]], learned: bool
     art = Article(text, sentences)
     found = rule_findings(art)
     if learned:
-        found = add_learned(art, found)
+        found = _unique(add_learned(art, found))
     return found
 
 
@@ -289,78 +286,3 @@ def speaker_mention(quote: Quote, mentions: list[Mention]) -> Mention | None:
     if not same:
         return None
     return min(same, key=lambda m: (m.start > quote.start, abs(quote.start - m.start)))
-
-
-# ------------------------------------------------------------------ the learned tagger
-
-
-def add_learned(art: Article, found: list[Found]) -> list[Found]:
-    """The rules' findings plus the attributions only the trained tagger finds (``quotes/learned.py``)."""
-    if learned.tagger() is None:
-        return found
-    statements = [f for f in found if f.kind != "scare"]
-    spans = [(f.start, f.end) for f in statements]
-    speakers = [f.speaker for f in statements if f.speaker]
-    extra = []
-    for piece in learned.pieces(art.sents, learned.rule_roles(art, statements)):
-        for rel in learned.relations(piece, learned.tag(piece)):
-            if rel.cue is None or rel.confidence < MIN_LEARNED_CONFIDENCE:
-                continue  # a content without a cue, or one the model doubts, costs more precision than it brings
-            f = _learned_finding(art, piece, rel)
-            if f is None or any(_one_claim(f.start, f.end, a, b) for a, b in spans):
-                continue
-            if any(a < f.end and f.start < b for a, b in speakers):
-                continue  # "..., TASS quoted the minister as saying": the rules' speaker is no claim
-            extra.append(f)
-    for f in extra:
-        if not f.speaker_text:
-            _speaker_from_before(art, f, statements)
-    return sorted(found + extra, key=lambda f: (f.start, f.end))
-
-
-def _speaker_from_before(art: Article, f: Found, statements: list[Found]) -> None:
-    """A tagged claim with no speaker of its own continues the latest named statement just before it."""
-    before = [g for g in statements if g.end <= f.start and g.speaker_text and f.sent - g.sent <= CONTINUATION_SENTENCES
-              and art.sents[f.sent].paragraph - art.sents[g.sent].paragraph <= 1]
-    if before:
-        copy_speaker(f, max(before, key=lambda g: g.end))
-        f.inherited = True
-
-
-def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged) -> Found | None:
-    """A tagged content as a claim (a direct quote when it is all quoted), with its cue and source."""
-    toks = piece.toks
-    a, b = rel.content
-    start, end = toks[a].start, toks[b - 1].end
-    content = art.text[start:end]
-    if sum(1 for t in toks[a:b] if t.is_word) < MIN_LEARNED_WORDS:
-        return None
-    quoted = content[:1] in "\"“" and content[-1:] in "\"”" and not any(c in content[1:-1] for c in "\"“”")
-    if quoted:
-        start, end = start + 1, end - 1
-    found = Found("direct" if quoted else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
-    if rel.cue:
-        found.cue = " ".join(t.text for t in toks[rel.cue[0] : rel.cue[1]])
-    frame = _frame_at(art, piece.sent[rel.cue[0]], toks[rel.cue[0]].start) if rel.cue else None
-    if rel.source:
-        s0, s1 = toks[rel.source[0]].start, toks[rel.source[1] - 1].end
-        found.speaker, found.speaker_text = (s0, s1), art.text[s0:s1]
-        found.speaker_kind = speaker_kind([t.text for t in toks[rel.source[0] : rel.source[1]] if t.is_word])
-    elif frame is not None and frame.speaker:
-        set_speaker(art, found, art.sents[frame.sent], frame.speaker)
-    return found
-
-
-def _frame_at(art: Article, sent_index: int, offset: int):
-    """The rules' speech frame whose cue holds the token starting at ``offset``, if any."""
-    sent = art.sents[sent_index]
-    for frame in art.frames[sent_index]:
-        if any(t.start == offset for t in sent.toks[frame.cue[0] : frame.cue[1]]):
-            return frame
-    return None
-
-
-def _one_claim(a0: int, a1: int, b0: int, b1: int) -> bool:
-    """Whether two spans overlap by at least 30% of the longer one: then they are one claim, found twice."""
-    overlap = min(a1, b1) - max(a0, b0)
-    return overlap > 0 and overlap >= 0.3 * max(a1 - a0, b1 - b0)

@@ -272,3 +272,15 @@ def rule_roles(art, found) -> dict[int, str]:
                 if f.start <= t.start < f.end:
                     roles[t.start] = "C" + f.kind[0] + ("h" if f.inherited else "")
     return roles
+
+
+class CRFTagger:
+    """The CRF, paragraph by paragraph (what ``combine.add_learned`` asks of a tagger)."""
+
+    def tag(self, paragraphs: list[Piece]) -> list[tuple[list[str], list[float]]]:
+        return [tag(p) for p in paragraphs]
+
+
+def load() -> CRFTagger | None:
+    """The shipped tagger; None when its model is absent (the rules then work alone)."""
+    return CRFTagger() if tagger() is not None else None

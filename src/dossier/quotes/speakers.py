@@ -27,6 +27,12 @@ APPOSITIVE_OPENERS = {"a", "an", "the", "who", "which", "whose", "himself", "her
 BARE_CUES = {"say", "tell", "think", "know", "believe", "want", "add", "ask", "write", "claim", "argue", "insist"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+TIME_WORDS = set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december week weekend month year morning afternoon evening night day days weeks
+months years
+""".split())
+TIME_OPENERS = {"on", "in", "last", "this", "earlier", "late", "early", "next", "that", "during", "over"}
 JOINERS = {"of", "the", "and", "&", "-", "for", "de", "al", "bin", "van", "von", "la", "le", "du", "da"}
 
 
@@ -43,10 +49,21 @@ def skip_adverbs_left(toks: list[Tok], j: int) -> int:
     return j
 
 
+def skip_time_left(toks: list[Tok], j: int, floor: int = 0) -> int:
+    """Step left over a time phrase between a subject and its cue ("Sanders on Tuesday said", "she last
+    week told"): index of the token before it, else ``j``."""
+    k = j
+    while k >= floor and (toks[k].low in TIME_WORDS or toks[k].text[:1].isdigit()) and not toks[k].inside:
+        k -= 1
+    if k == j or k < floor or toks[k].low not in TIME_OPENERS:
+        return j
+    return skip_adverbs_left(toks, k - 1)
+
+
 def subject_before(sent: Sent, cue: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range of the subject of the cue at index ``cue``, looking left no further than ``floor``."""
     toks = sent.toks
-    j = skip_adverbs_left(toks, cue - 1)
+    j = skip_time_left(toks, skip_adverbs_left(toks, cue - 1), floor)
     if j < floor or toks[j].inside:
         return None
     if toks[j].low in PRONOUNS:
