@@ -126,6 +126,40 @@ def test_story_detail_groups_statements_of_its_articles(client):
     assert all(members & set(e["article_ids"]) for e in detail["events"])
 
 
+def test_story_page_shows_the_first_statements_and_pages_through_all_of_them(client, demo_db):
+    from dossier.api import views
+    from dossier.core import Dossier
+
+    stories = client.get("/api/stories").json()["items"]
+    story_id = max(stories, key=lambda st: st["article_count"])["id"]
+    detail = client.get(f"/api/stories/{story_id}").json()
+    groups = detail["speakers"]
+    assert sum(g["statement_count"] for g in groups) <= detail["statement_count"]
+    assert all(len(g["statements"]) == min(g["statement_count"], views.STATEMENTS_SHOWN) for g in groups)
+    everything = client.get(f"/api/stories/{story_id}/statements?limit=500").json()
+    assert everything["total"] == detail["statement_count"] == len(everything["items"])
+    assert everything["story"]["id"] == story_id and everything["speaker"] is None
+    shown = [item["statement"]["id"] for g in groups for item in g["statements"]]
+    assert set(shown) <= {item["statement"]["id"] for item in everything["items"]}
+    assert all(item["renderings"] for item in everything["items"])
+
+    busiest = max(groups, key=lambda g: g["statement_count"])
+    own = client.get(f"/api/stories/{story_id}/statements", params={"speaker": busiest["key"], "limit": 2}).json()
+    assert own["total"] == busiest["statement_count"] and own["speaker"] == busiest["speaker"]
+    assert len(own["items"]) == min(2, busiest["statement_count"])
+    assert [i["statement"]["id"] for i in own["items"]] == [i["statement"]["id"] for i in busiest["statements"][:2]]
+
+    d = Dossier(demo_db)  # a page of one speaker and one statement: the rest is counted, not loaded
+    small = views.story_detail(d, story_id, speakers=1, per_speaker=1)
+    d.close()
+    assert len(small["speakers"]) == 1 and len(small["speakers"][0]["statements"]) == 1
+    assert small["speakers"][0]["statement_count"] == groups[0]["statement_count"]
+    assert small["speaker_count"] == detail["speaker_count"] >= len(groups)
+
+    page = client.get(f"/stories/{story_id}/statements", params={"speaker": busiest["key"]})
+    assert page.status_code == 200 and "Statements by" in page.text
+
+
 def test_entity_detail_has_names_mentions_and_network(client):
     top = client.get("/api/entities?limit=1").json()["items"][0]
     detail = client.get(f"/api/entities/{top['id']}").json()

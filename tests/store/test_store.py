@@ -135,3 +135,29 @@ def test_database_file_is_plain_sqlite(tmp_path):
     s.close()
     con = sqlite3.connect(tmp_path / "x.db")
     assert con.execute("select count(*) from articles").fetchone() == (1,)
+
+
+def test_stories_are_listed_newest_first_by_an_index_also_in_a_store_from_before_it(tmp_path):
+    from dossier.model import Story
+
+    store = Store.open(tmp_path / "x.db")
+    stories = [Story(id="sty_old", title="Old", start="2023-01-02", end="2023-01-05"),
+               Story(id="sty_new", title="New", start="2023-03-01", end="2023-03-02"),
+               Story(id="sty_undated", title="Undated"),
+               Story(id="sty_mid", title="Mid", start="2023-02-10")]
+    with store.transaction() as conn:
+        store.replace_objects(conn, "story", "stories", stories)
+    assert store.newest_object_ids("story", 10) == ["sty_new", "sty_mid", "sty_old", "sty_undated"]
+    assert store.newest_object_ids("story", 2, offset=1) == ["sty_mid", "sty_old"]
+    with store.engine.begin() as conn:  # as a store written before version 4 left it
+        conn.execute(text("UPDATE objects SET sort_key = NULL"))
+        conn.execute(text("DROP INDEX ix_objects_sorted"))
+    store.set_meta("schema_version", str(schema.SCHEMA_VERSION - 1))
+    store.close()
+    again = Store.open(tmp_path / "x.db")
+    assert again.schema_version() == schema.SCHEMA_VERSION
+    assert again.newest_object_ids("story", 10) == ["sty_new", "sty_mid", "sty_old", "sty_undated"]
+    with again.engine.connect() as conn:
+        plan = " ".join(str(r) for r in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM objects WHERE kind = 'story' ORDER BY sort_key DESC LIMIT 5")))
+    assert "ix_objects_sorted" in plan

@@ -7,13 +7,16 @@ header (or ``X-Dossier-Token``).
 
 from __future__ import annotations
 
+import functools
 import secrets
 import tempfile
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Depends, Query, Request, Security
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
@@ -22,7 +25,7 @@ from dossier.api import views
 from dossier.api.errors import ApiError
 from dossier.api.schemas import (ERRORS, WRITE_ERRORS, Annotations, ArticleOut, ArticleRow, EntityDetail,
                                  IngestResult, Page, SearchHit, SplitResult, StatementWithRenderings, StoryDetail,
-                                 StorylineOut, StoryRow, ok)
+                                 StorylineOut, StoryRow, StoryStatements, ok)
 from dossier.core import EXPORTS, Dossier
 from dossier.model import Entity, Event, Quote, Statement
 
@@ -57,13 +60,47 @@ def require_token(request: Request, bearer: HTTPAuthorizationCredentials | None 
 
 def read(path: str, model: Any, summary: str):
     """A GET endpoint answering ``model`` (documented only: handlers return plain dicts)."""
-    return router.get(path, summary=summary, response_model=None, responses=ok(model), tags=[_tag(path)])
+    return _as_json(router.get(path, summary=summary, response_model=None, responses=ok(model), tags=[_tag(path)]))
 
 
 def write(path: str, model: Any, summary: str):
     """A POST endpoint that changes data: it needs the token."""
-    return router.post(path, summary=summary, response_model=None, responses={**ok(model), **WRITE_ERRORS},
-                       dependencies=[Depends(require_token)], tags=[_tag(path)])
+    return _as_json(router.post(path, summary=summary, response_model=None, responses={**ok(model), **WRITE_ERRORS},
+                                dependencies=[Depends(require_token)], tags=[_tag(path)]))
+
+
+def _as_json(route):
+    """Register a handler whose plain dict (already JSON-shaped: the models' ``model_dump(mode="json")``) is
+    written out as it is; FastAPI would walk it again, which costs more than building it on a story page."""
+
+    def register(handler):
+        @functools.wraps(handler)
+        def endpoint(*args, **kwargs):
+            result = handler(*args, **kwargs)
+            return result if isinstance(result, Response) else JSONText(result)
+
+        route(endpoint)
+        return handler
+
+    return register
+
+
+class JSONText(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, default=_plain, option=orjson.OPT_NON_STR_KEYS)
+
+
+def _plain(value: Any) -> Any:
+    """What ``json`` cannot write by itself: sets as sorted lists, dates in ISO form, models dumped."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def _tag(path: str) -> str:
@@ -103,6 +140,14 @@ def stories(d: DossierDep, limit: int = Limit, offset: int = Offset) -> dict[str
 @read("/stories/{story_id}", StoryDetail, "One story: articles, statements by speaker, events, timeline")
 def story(d: DossierDep, story_id: str) -> dict[str, Any]:
     return views.story_detail(d, story_id)
+
+
+@read("/stories/{story_id}/statements", StoryStatements,
+      "A story's statements with all their renderings, speaker by speaker (the story page shows the first few)")
+def story_statements(d: DossierDep, story_id: str,
+                     speaker: str | None = Query(None, description="One speaker: a group's key from the story."),
+                     limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return views.story_statements(d, story_id, speaker, limit, offset)
 
 
 @read("/storylines", Page[StorylineOut], "Stories grouped into storylines, newest first")

@@ -95,9 +95,11 @@ class StatementWithRenderings(BaseModel):
 
 
 class SpeakerGroup(BaseModel):
+    key: str = Field(..., description="What /api/stories/{id}/statements?speaker= takes for this group.")
     speaker: str = Field(..., description="The entity's name, or the speaker as written where unresolved.")
     entity_id: str | None
     as_written: list[str] = Field(..., description="Other ways the articles name this speaker.")
+    statement_count: int = Field(..., description="The speaker's statements in the story; the first few are here.")
     statements: list[StatementWithRenderings]
 
 
@@ -113,6 +115,13 @@ class StoryRef(BaseModel):
     title: str
 
 
+class StoryStatements(Page[StatementWithRenderings]):
+    """One page of a story's statements, speaker by speaker."""
+
+    story: StoryRef
+    speaker: str | None = Field(..., description="The speaker asked for, as the story page names them.")
+
+
 class StorylineRef(BaseModel):
     id: str
     name: str
@@ -122,7 +131,10 @@ class StorylineRef(BaseModel):
 class StoryDetail(BaseModel):
     story: Story
     articles: list[ArticleRow]
-    speakers: list[SpeakerGroup]
+    speakers: list[SpeakerGroup] = Field(..., description="The first speakers, most statements first; "
+                                         "/api/stories/{id}/statements has all.")
+    speaker_count: int
+    statement_count: int
     events: list[Event]
     entities: list[Entity]
     outlet_of: dict[str, str | None]

@@ -5,13 +5,12 @@ of the corpus per request).
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
 
+import orjson
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
@@ -77,15 +76,54 @@ def objects_by_ids(d: Dossier, kind: str, model: type[M], ids: Iterable[str]) ->
     return out
 
 
-def linked_objects(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
-    """Corpus objects of ``kind`` linked to any of the articles."""
+def object_data_by_ids(d: Dossier, kind: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Corpus objects by primary key as plain JSON, unvalidated: for choosing and counting, where only a
+    few of them are shown (and validated) in the end."""
+    out: list[dict[str, Any]] = []
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(ids))):
+            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
+            out.extend(orjson.loads(data) for k, data in conn.execute(q) if k == kind)
+    return out
+
+
+def object_names(d: Dossier, ids: Iterable[str]) -> dict[str, str]:
+    """id -> name of corpus objects, from the name column."""
+    out: dict[str, str] = {}
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(ids))):
+            out.update((i, n) for i, n in conn.execute(select(s.objects.c.id, s.objects.c.name)
+                                                       .where(s.objects.c.id.in_(chunk))) if n)
+    return out
+
+
+def linked_ids(d: Dossier, kind: str, article_ids: Sequence[str]) -> set[str]:
+    """Ids of the corpus objects of ``kind`` linked to any of the articles."""
     ids: set[str] = set()
     with d.store.engine.connect() as conn:
         for chunk in _chunks(list(article_ids)):
             q = select(s.object_articles.c.object_id).where(
                 s.object_articles.c.kind == kind, s.object_articles.c.article_id.in_(chunk))
             ids.update(r[0] for r in conn.execute(q))
-    return objects_by_ids(d, kind, model, ids)
+    return ids
+
+
+def top_linked(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str], limit: int) -> list[M]:
+    """The ``limit`` objects of ``kind`` linked to the articles with the highest score (an entity's mention
+    count), best first; only those are read."""
+    ids = linked_ids(d, kind, article_ids)
+    scored: list[tuple[float, str]] = []
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(ids)):
+            scored += conn.execute(select(s.objects.c.score, s.objects.c.id).where(s.objects.c.id.in_(chunk))).all()
+    best = [i for _, i in sorted(scored, key=lambda r: (-(r[0] or 0), r[1]))[:limit]]
+    found = {o.id: o for o in objects_by_ids(d, kind, model, best)}  # type: ignore[attr-defined]
+    return [found[i] for i in best if i in found]
+
+
+def linked_objects(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
+    """Corpus objects of ``kind`` linked to any of the articles."""
+    return objects_by_ids(d, kind, model, linked_ids(d, kind, article_ids))
 
 
 def articles_of_object(d: Dossier, object_id: str, limit: int = MAX_ENTITY_ARTICLES) -> list[str]:
@@ -134,44 +172,34 @@ def page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[s
 
 # -- stories ---------------------------------------------------------------
 
-# Story ids newest first, per open Dossier, rebuilt only when the stories change.
-_STORY_ORDER: WeakKeyDictionary[Dossier, tuple[tuple[float, tuple], list[str]]] = WeakKeyDictionary()
-
-
-def _stories_signature(d: Dossier) -> tuple:
-    q = select(func.count(), func.max(s.objects.c.updated_at)).where(s.objects.c.kind == "story")
-    with d.store.engine.connect() as conn:
-        return tuple(conn.execute(q).one())
-
-
-def story_order(d: Dossier, max_age: float = 5.0) -> list[str]:
-    """Story ids, newest first: sorted once, then checked for changes at most every ``max_age`` seconds."""
-    cached = _STORY_ORDER.get(d)
-    now = time.monotonic()
-    if cached is not None and now - cached[0][0] < max_age:
-        return cached[1]
-    signature = _stories_signature(d)
-    if cached is None or cached[0][1] != signature:
-        cached = ((now, signature), [st.id for st in d.stories()])
-    else:
-        cached = ((now, signature), cached[1])
-    _STORY_ORDER[d] = cached
-    return cached[1]
-
-
 def story_list(d: Dossier, limit: int, offset: int) -> dict[str, Any]:
-    order = story_order(d)
-    wanted = order[offset : offset + limit]
-    by_id = {st.id: st for st in objects_by_ids(d, "story", Story, wanted)}
-    return page([story_row(by_id[i]) for i in wanted if i in by_id], len(order), limit, offset)
+    """One page of stories, newest first (an indexed query: the page costs the same at any corpus size)."""
+    wanted = d.store.newest_object_ids("story", limit, offset)
+    rows = story_rows_by_ids(d, wanted)
+    return page([rows[i] for i in wanted if i in rows], count_objects(d, "story"), limit, offset)
 
 
-def story_row(st: Story) -> dict[str, Any]:
-    """A story for listings: counts and outlets, without its summary, timeline and facts."""
-    row = st.model_dump(mode="json", exclude={"summary", "timeline", "facts", "corroboration", "contradictions"})
-    row["article_count"] = len(st.article_ids)
-    row["disagreements"] = len(st.contradictions)
-    return row
+LISTING_LEAVES_OUT = {"summary", "timeline", "facts", "corroboration", "contradictions"}
+
+
+def story_rows_by_ids(d: Dossier, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Stories for listings, by id: counts and outlets, without their summary, timeline and facts. Read as
+    plain JSON: validating those (the bulk of a story) would cost more than the whole query."""
+    out: dict[str, dict[str, Any]] = {}
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(ids))):
+            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
+            for kind, data in conn.execute(q):
+                if kind == "story":
+                    out.update([_story_row(orjson.loads(data))])
+    return out
+
+
+def _story_row(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    row = {k: v for k, v in data.items() if k not in LISTING_LEAVES_OUT}
+    row["article_count"] = len(data.get("article_ids") or [])
+    row["disagreements"] = len(data.get("contradictions") or [])
+    return data["id"], row
 
 
 def events_for(d: Dossier, article_ids: Sequence[str]) -> list[Event]:
@@ -206,39 +234,100 @@ def statements_for(d: Dossier, article_ids: Sequence[str]) -> tuple[list[Stateme
     return statements, {q.id: q for q in quotes}
 
 
-def group_by_speaker(statements: list[Statement], quotes: dict[str, Quote], meta: dict[str, dict[str, Any]],
-                     names: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """Statements grouped by who said them, most statements first, each with its renderings.
+STORY_ENTITIES = 40  # a story page shows its most mentioned entities
+SPEAKERS_SHOWN = 12  # a story page shows this many speakers ...
+STATEMENTS_SHOWN = 5  # ... each with this many statements; the rest are a link away
+
+
+def statement_ids_in(d: Dossier, article_ids: Sequence[str]) -> set[str]:
+    """Ids of the statements with a rendering in the articles (from the quotes' ``ref`` column, unparsed)."""
+    ids: set[str] = set()
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(list(article_ids)):
+            q = select(s.annotations.c.ref).where(s.annotations.c.kind == "quote", s.annotations.c.article_id.in_(chunk))
+            ids.update(r[0] for r in conn.execute(q) if r[0])
+    return ids
+
+
+def quotes_by_ids(d: Dossier, ids: Iterable[str]) -> dict[str, Quote]:
+    """Quotes by primary key, with their statement ids."""
+    out: dict[str, Quote] = {}
+    with d.store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(ids))):
+            q = select(s.annotations.c.kind, s.annotations.c.data, s.annotations.c.ref).where(
+                s.annotations.c.id.in_(chunk))
+            for kind, data, ref in conn.execute(q):
+                if kind == "quote":
+                    quote = Quote.model_validate_json(data)
+                    quote.statement_id = ref or quote.statement_id
+                    out[quote.id] = quote
+    return out
+
+
+def speaker_key(st: dict[str, Any]) -> str:
+    """Who a statement (as stored JSON) is grouped under: its speaker entity, else its speaker as written."""
+    return st.get("speaker_entity_id") or "?" + (st.get("speaker") or "unattributed").lower()
+
+
+def speaker_groups(statements: list[dict[str, Any]], names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Statements (stored JSON) grouped by who said them, most statements first, each group's most rendered
+    first.
 
     A resolved speaker is one group under the entity's name however the articles wrote it
-    ("Havrenko", "the Valdorian leader"); those forms are kept in ``as_written``.
+    ("Havrenko", "the Valdorian leader"); those forms are kept in ``as_written``. ``key`` is what
+    ``speaker=`` takes to ask for one group.
     """
     names = names or {}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     written: dict[str, set[str]] = defaultdict(set)
     for st in statements:
-        key = st.speaker_entity_id or "?" + (st.speaker or "unattributed").lower()
-        renderings = [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]
-        groups[key].append({"statement": st.model_dump(mode="json"), "renderings": renderings})
-        written[key].add(st.speaker or "unattributed")
+        key = speaker_key(st)
+        groups[key].append(st)
+        written[key].add(st.get("speaker") or "unattributed")
     out = []
     for key, items in groups.items():
         eid = None if key.startswith("?") else key
-        label = names.get(eid) if eid else None
-        label = label or max(sorted(written[key]), key=len)
-        out.append({"speaker": label, "entity_id": eid, "as_written": sorted(written[key] - {label}),
+        label = (names.get(eid) if eid else None) or max(sorted(written[key]), key=len)
+        out.append({"key": key, "speaker": label, "entity_id": eid, "as_written": sorted(written[key] - {label}),
                     "statements": sorted(items, key=_statement_order)})
     return sorted(out, key=lambda g: (g["entity_id"] is None, -len(g["statements"]), g["speaker"].lower()))
 
 
-def _statement_order(item: dict[str, Any]) -> tuple:
+def _statement_order(st: dict[str, Any] | Statement) -> tuple:
     """Most renderings first, then the earliest."""
-    return -len(item["renderings"]), item["statement"].get("first_published") or "9999"
+    if isinstance(st, Statement):
+        st = {"quote_ids": st.quote_ids, "first_published": st.first_published, "id": st.id}
+    return -len(st.get("quote_ids") or []), st.get("first_published") or "9999", st["id"]
 
 
-def speaker_names(d: Dossier, statements: Iterable[Statement]) -> dict[str, str]:
-    ids = {st.speaker_entity_id for st in statements if st.speaker_entity_id}
-    return {e.id: e.name for e in objects_by_ids(d, "entity", Entity, ids)}
+def with_renderings(d: Dossier, statements: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each statement (stored JSON, validated here) with all its renderings (loaded by id), with their
+    outlets; ``meta`` gains the renderings' articles."""
+    models = [Statement.model_validate(st) for st in statements]
+    quotes = quotes_by_ids(d, [i for st in models for i in st.quote_ids])
+    missing = sorted({q.article_id for q in quotes.values()} - set(meta))
+    meta.update({a["id"]: a for a in articles_light(d, missing)})
+    return [{"statement": st.model_dump(mode="json"),
+             "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]} for st in models]
+
+
+def shown_groups(d: Dossier, groups: list[dict[str, Any]], meta: dict[str, dict[str, Any]],
+                 speakers: int = SPEAKERS_SHOWN, per_speaker: int = STATEMENTS_SHOWN) -> list[dict[str, Any]]:
+    """The first ``speakers`` groups with their first ``per_speaker`` statements and renderings, and how many
+    statements each group has in all."""
+    shown = [{**g, "statement_count": len(g["statements"]), "statements": g["statements"][:per_speaker]}
+             for g in groups[:speakers]]
+    rendered = iter(with_renderings(d, [st for g in shown for st in g["statements"]], meta))
+    for g in shown:
+        g["statements"] = [next(rendered) for _ in g["statements"]]
+    return shown
+
+
+def story_statement_groups(d: Dossier, article_ids: Sequence[str]) -> tuple[list[dict[str, Any]], int]:
+    """The speaker groups of the statements with a rendering in the articles, and how many statements."""
+    statements = object_data_by_ids(d, "statement", statement_ids_in(d, article_ids))
+    names = object_names(d, {st["speaker_entity_id"] for st in statements if st.get("speaker_entity_id")})
+    return speaker_groups(statements, names), len(statements)
 
 
 def rendering(q: Quote, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -251,25 +340,43 @@ def rendering(q: Quote, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return row
 
 
-def story_detail(d: Dossier, story_id: str) -> dict[str, Any]:
+def story_detail(d: Dossier, story_id: str, speakers: int = SPEAKERS_SHOWN,
+                 per_speaker: int = STATEMENTS_SHOWN) -> dict[str, Any]:
+    """What a story page shows. Its statements: the first ``speakers`` speakers with their first
+    ``per_speaker`` statements (``story_statements`` pages through all), so a story of hundreds of
+    statements costs what a small one does."""
     story = get_story(d, story_id)
     articles = sorted(articles_light(d, story.article_ids), key=_undated_last)
     meta = {a["id"]: a for a in articles}
-    statements, quotes = statements_for(d, story.article_ids)
-    extra = [i for st in statements for i in st.article_ids if i not in meta]
-    meta.update({a["id"]: a for a in articles_light(d, extra)})
+    groups, statement_count = story_statement_groups(d, story.article_ids)
     events = events_for(d, story.article_ids)
-    entities = linked_objects(d, "entity", Entity, story.article_ids)
+    entities = top_linked(d, "entity", Entity, story.article_ids, STORY_ENTITIES)
     return {
         "story": story.model_dump(mode="json"),
         "articles": articles,
-        "speakers": group_by_speaker(statements, quotes, meta, speaker_names(d, statements)),
+        "speakers": shown_groups(d, groups, meta, speakers, per_speaker),
+        "speaker_count": len(groups),
+        "statement_count": statement_count,
         "events": [e.model_dump(mode="json") for e in events],
-        "entities": [e.model_dump(mode="json") for e in sorted(entities, key=lambda e: -e.mention_count)[:40]],
+        "entities": [e.model_dump(mode="json") for e in entities],
         "outlet_of": {a["id"]: a["outlet"] for a in articles},
         "timeline": timeline_chart(articles, story),
         "storyline": storyline_of(d, story),
     }
+
+
+def story_statements(d: Dossier, story_id: str, speaker: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """A page of a story's statements with their renderings, speaker by speaker in the story page's
+    order; ``speaker``: only one group (its ``key``: an entity id, or "?" and the name as written)."""
+    story = get_story(d, story_id)
+    groups, _ = story_statement_groups(d, story.article_ids)
+    if speaker is not None:
+        groups = [g for g in groups if g["key"] == speaker or (g["entity_id"] is None and g["key"] == "?" + speaker.lower())]
+    ordered = [st for g in groups for st in g["statements"]]
+    meta = {a["id"]: a for a in articles_light(d, story.article_ids)}
+    items = with_renderings(d, ordered[offset : offset + limit], meta)
+    return {**page(items, len(ordered), limit, offset), "story": {"id": story.id, "title": story.title},
+            "speaker": groups[0]["speaker"] if speaker is not None and groups else None}
 
 
 def _undated_last(article: dict[str, Any]) -> tuple[bool, str]:
@@ -369,14 +476,14 @@ def entity_detail(d: Dossier, name_or_id: str, mention_limit: int = 200) -> dict
     statements, quotes = statements_for(d, article_ids)
     own = [{"statement": st.model_dump(mode="json"),
             "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
-           for st in statements if st.speaker_entity_id == e.id]
+           for st in sorted(statements, key=_statement_order) if st.speaker_entity_id == e.id]
     events = [ev for ev in events_for(d, article_ids) if e.id in (ev.actor_entity_id, ev.target_entity_id)]
     return {
         "entity": e.model_dump(mode="json"),
         "mention_total": len(mentions),
         "mentions": [m.model_dump(mode="json") for m in mentions[:mention_limit]],
         "articles": sorted(meta.values(), key=lambda a: a["published"] or "", reverse=True),
-        "statements": sorted(own, key=_statement_order),
+        "statements": own,
         "events": [ev.model_dump(mode="json") for ev in events],
         "merges": unique_merges(e),
         "decisions": decisions_about(d, e),

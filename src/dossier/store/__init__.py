@@ -665,6 +665,13 @@ class Store:
         with self.engine.connect() as conn:
             return [model.model_validate_json(r[0]) for r in conn.execute(q)]
 
+    def newest_object_ids(self, kind: str, limit: int, offset: int = 0) -> list[str]:
+        """Ids of stories or storylines, newest first (by their indexed ``sort_key``), one page."""
+        q = (select(s.objects.c.id).where(s.objects.c.kind == kind)
+             .order_by(s.objects.c.sort_key.desc(), s.objects.c.id).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
     def object_ids(self, kind: str, article_ids: Iterable[str]) -> set[str]:
         """Ids of the objects of a kind linked to any of the given articles."""
         out: set[str] = set()
@@ -828,6 +835,7 @@ def _object_row(kind: str, stage: str, item: BaseModel, now: str) -> dict[str, A
         score=d.get("mention_count") or len(d.get("article_ids") or []) or None,
         data=json.dumps(d),
         updated_at=now,
+        sort_key=s.sort_key(kind, d),
     )
 
 

@@ -106,8 +106,10 @@ objects = Table(
     Column("score", Float),
     Column("data", Text, nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("sort_key", String(40)),  # stories and storylines: their last day ("" when undated), newest first
 )
 Index("ix_objects_kind", objects.c.kind, objects.c.name)
+ix_objects_sorted = Index("ix_objects_sorted", objects.c.kind, objects.c.sort_key)
 Index("ix_objects_stage", objects.c.stage)
 
 # Links between corpus objects and articles (entity <-> article, story <-> article ...).
@@ -228,6 +230,31 @@ def _resolve_state_v3(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+SORTED_KINDS = ("story", "storyline")
+
+
+def sort_key(kind: str, data: dict) -> str | None:
+    """What lists of ``kind`` are sorted by, newest first: a story's or storyline's last day."""
+    if kind not in SORTED_KINDS:
+        return None
+    return str(data.get("end") or data.get("start") or "")[:40]
+
+
+def _sorted_objects_v4(conn: Connection) -> None:
+    """Stories listed newest first by an index instead of reading every story."""
+    import json
+
+    from sqlalchemy import inspect
+
+    if "sort_key" not in {c["name"] for c in inspect(conn).get_columns("objects")}:
+        conn.execute(text("ALTER TABLE objects ADD COLUMN sort_key VARCHAR(40)"))
+    ix_objects_sorted.create(conn, checkfirst=True)
+    rows = conn.execute(objects.select().with_only_columns(objects.c.id, objects.c.kind, objects.c.data)
+                        .where(objects.c.kind.in_(SORTED_KINDS), objects.c.sort_key.is_(None))).all()
+    for oid, kind, data in rows:
+        conn.execute(objects.update().where(objects.c.id == oid).values(sort_key=sort_key(kind, json.loads(data))))
+
+
 # Append only: each entry brings a store from version i to i + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _lsh_bands_v2, _resolve_state_v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _lsh_bands_v2, _resolve_state_v3, _sorted_objects_v4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -87,6 +87,13 @@ def story(d: DossierDep, story_id: str):
     return page("story.html", **views.story_detail(d, story_id))
 
 
+@router.get("/stories/{story_id}/statements", response_class=HTMLResponse)
+def story_statements(d: DossierDep, story_id: str, speaker: str | None = None,
+                     limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+    data = views.story_statements(d, story_id, speaker or None, limit, offset)
+    return page("story_statements.html", data=data, params={"speaker": speaker} if speaker else {})
+
+
 @router.get("/storylines", response_class=HTMLResponse)
 def storylines(d: DossierDep, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)):
     lines = views.storylines(d)
