@@ -120,8 +120,8 @@ def relabel(text: str, start: int, end: int, label: str) -> str | None:
     name = text[start:end]
     if not any(c.isalnum() for c in name):
         return None  # a name has letters or digits: "\\" tagged in RTF junk is not one
-    if mapped in {"GPE", "LOC", "ORG"} and text[end : end + 1] == "$":
-        return None
+    if text[end : end + 1] == "$":
+        return None  # "US$", "HK$": whatever the model called it
     if mapped in {"LOC", "ORG", "MISC"} and _gazetteer_key(name) in countries():
         return "GPE"  # a country, also when it stands for its government or team
     if mapped == "MISC" and is_demonym(name):
