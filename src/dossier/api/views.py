@@ -235,8 +235,8 @@ def statements_for(d: Dossier, article_ids: Sequence[str]) -> tuple[list[Stateme
 
 
 STORY_ENTITIES = 40  # a story page shows its most mentioned entities
-SPEAKERS_SHOWN = 12  # a story page shows this many speakers ...
-STATEMENTS_SHOWN = 5  # ... each with this many statements; the rest are a link away
+SPEAKERS_SHOWN = 8  # a story page shows this many speakers ...
+STATEMENTS_SHOWN = 3  # ... each with this many statements; the rest are a link away
 
 
 def statement_ids_in(d: Dossier, article_ids: Sequence[str]) -> set[str]:

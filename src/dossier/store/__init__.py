@@ -668,7 +668,7 @@ class Store:
     def newest_object_ids(self, kind: str, limit: int, offset: int = 0) -> list[str]:
         """Ids of stories or storylines, newest first (by their indexed ``sort_key``), one page."""
         q = (select(s.objects.c.id).where(s.objects.c.kind == kind)
-             .order_by(s.objects.c.sort_key.desc(), s.objects.c.id).limit(limit).offset(offset))
+             .order_by(s.objects.c.sort_key.desc(), s.objects.c.id.desc()).limit(limit).offset(offset))
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(q)]
 

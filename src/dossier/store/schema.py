@@ -109,7 +109,7 @@ objects = Table(
     Column("sort_key", String(40)),  # stories and storylines: their last day ("" when undated), newest first
 )
 Index("ix_objects_kind", objects.c.kind, objects.c.name)
-ix_objects_sorted = Index("ix_objects_sorted", objects.c.kind, objects.c.sort_key)
+ix_objects_sorted = Index("ix_objects_sorted", objects.c.kind, objects.c.sort_key, objects.c.id)
 Index("ix_objects_stage", objects.c.stage)
 
 # Links between corpus objects and articles (entity <-> article, story <-> article ...).
