@@ -226,6 +226,9 @@ def test_short_name_resolves_to_its_full_name():
     ("According to reports, the factory will close in the spring.", "reports"),
     ("Some officials said the talks had stalled.", "Some officials"),
     ("Residents of the old town said the water rose overnight.", "Residents of the old town"),
+    ("Officials said the talks had stalled.", "Officials"),
+    ("Diplomats in Geneva said the talks had stalled.", "Diplomats in Geneva"),
+    ("Western officials said the talks had stalled.", "Western officials"),
 ])  # fmt: skip
 def test_unnamed_speakers_are_marked_not_guessed(sentence, speaker):
     text = "Finance Minister Ola Strand spoke on Monday. " + sentence

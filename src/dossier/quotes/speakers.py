@@ -120,6 +120,11 @@ def np_before(sent: Sent, j: int, floor: int = 0) -> tuple[int, int] | None:
     while k < j and toks[k].low in (JOINERS | POSSESSIVE) - {"the"}:
         k += 1
     k = _trim_lowercase_head(toks, k, j)
+    group = k - 2
+    if group >= floor and toks[k - 1].low in GROUP_PREPOSITIONS and toks[group].low in UNNAMED_HEADS:
+        outer = np_before(sent, group, floor)  # "Diplomats in Geneva": the group, placed
+        if outer is not None:
+            return (outer[0], j + 1)
     return (k, j + 1)
 
 
@@ -159,6 +164,8 @@ def speaker_kind(words: list[str]) -> str:
     head = lows[-1]
     if lows[0] in QUANTIFIERS - {"a", "an", "one"} or (lows[0] in {"a", "an", "one"} and head in UNNAMED_HEADS):
         return "unnamed"
+    if _group_head(lows) in UNNAMED_HEADS and lows[0] not in DEFINITE and not any(w in POSSESSIVE for w in lows):
+        return "unnamed"  # "Officials", "Diplomats in Geneva": capitalized by the sentence or the place, still a group
     if words[-1][:1].isupper() and not (len(words) == 1 and head in FUNCTION_WORDS):
         return "name"
     head = lows[lows.index("of") - 1] if "of" in lows[1:] else head  # "residents of the district"
@@ -166,6 +173,16 @@ def speaker_kind(words: list[str]) -> str:
     if not definite and (head in UNNAMED_HEADS or _bare_plural(head)):
         return "unnamed"  # "officials", "residents of the district": a group, not someone to pin down
     return "role"
+
+
+GROUP_PREPOSITIONS = {"of", "in", "at", "from", "for", "with", "on", "close", "near", "inside", "within", "across"}
+
+
+def _group_head(lows: list[str]) -> str:
+    """The head of a speaker phrase: the word before its first preposition ("diplomats in Geneva",
+    "sources close to the talks"), else its last word."""
+    cut = next((i for i, w in enumerate(lows[1:], 1) if w in GROUP_PREPOSITIONS), len(lows))
+    return lows[cut - 1]
 
 
 def _bare_plural(word: str) -> bool:
