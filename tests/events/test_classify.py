@@ -140,3 +140,15 @@ def test_an_opening_condition_makes_its_action_hypothetical():
 def test_the_attributions_act_beats_a_dictionary_guess():
     e = main("The authorities are failing to protect journalists, a press freedom group complained.")
     assert e.type == "ACCUSE"
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the time the president said that only a small number of allied troops would take part.",
+    "The ceremony took place in the capital on Sunday.",
+])  # fmt: skip
+def test_a_dictionary_verb_inside_a_phrase_is_no_action(sentence):
+    assert [c.type for c in code_sentence(sentence)] == []
+
+
+def test_the_dictionary_verb_alone_still_codes():
+    assert [c.type for c in code_sentence("Rebels took the town of Kurakhove.")] == ["COERCE"]

@@ -53,6 +53,8 @@ POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\
 # Words the verb dictionary codes that in running text are prepositions or nouns, not actions.
 NOT_ACTIONS = {"according", "including", "regarding", "concerning", "following", "given", "training", "need",
                "pressure", "influence", "meeting", "taken", "support", "fail", "fails", "failed", "failing"}
+# A dictionary verb that is part of a phrase meaning something else: "take part", "took place", "takes over".
+PHRASAL_AFTER = re.compile(r"\s+(?:part|place|into account|note|office|charge of|care)\b")
 GLUED = re.compile(r"[a-z][.!?][\"”’]?\s*[A-Z]")
 PARTICIPLE = re.compile(r",\s*\w+ing\b[^,]*$")
 VERBAL = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "AGREE", "CONSULT"}
@@ -258,7 +260,7 @@ def _dictionary_matches(lower: str, start: int, end: int, found: list[_Match]) -
         word = m.group()
         plover = verb_type(word)
         if plover and len(word) > 3 and word not in NOT_ACTIONS and not AGENT_NOUN.fullmatch(word) \
-                and not NOUN_BEFORE.search(lower, 0, m.start()):
+                and not NOUN_BEFORE.search(lower, 0, m.start()) and not PHRASAL_AFTER.match(lower, m.end()):
             return [_Match(m.start(), m.end(), Trigger(word, plover), dictionary=True)]
     return []
 
