@@ -152,6 +152,8 @@ def test_stories_are_listed_newest_first_by_an_index_also_in_a_store_from_before
     with store.engine.begin() as conn:  # as a store written before version 4 left it
         conn.execute(text("UPDATE objects SET sort_key = NULL"))
         conn.execute(text("DROP INDEX ix_objects_sorted"))
+        conn.execute(text("DROP INDEX ix_object_articles_article"))
+        conn.execute(text("CREATE INDEX ix_object_articles_article ON object_articles (article_id, kind)"))
     store.set_meta("schema_version", str(schema.SCHEMA_VERSION - 1))
     store.close()
     again = Store.open(tmp_path / "x.db")
@@ -161,3 +163,7 @@ def test_stories_are_listed_newest_first_by_an_index_also_in_a_store_from_before
         plan = " ".join(str(r) for r in conn.execute(text(
             "EXPLAIN QUERY PLAN SELECT id FROM objects WHERE kind = 'story' ORDER BY sort_key DESC LIMIT 5")))
     assert "ix_objects_sorted" in plan
+    with again.engine.connect() as conn:
+        plan = " ".join(str(r) for r in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT object_id FROM object_articles WHERE kind = 'statement' AND article_id IN ('a')")))
+    assert "COVERING INDEX ix_object_articles_article" in plan

@@ -239,16 +239,6 @@ SPEAKERS_SHOWN = 8  # a story page shows this many speakers ...
 STATEMENTS_SHOWN = 3  # ... each with this many statements; the rest are a link away
 
 
-def statement_ids_in(d: Dossier, article_ids: Sequence[str]) -> set[str]:
-    """Ids of the statements with a rendering in the articles (from the quotes' ``ref`` column, unparsed)."""
-    ids: set[str] = set()
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(list(article_ids)):
-            q = select(s.annotations.c.ref).where(s.annotations.c.kind == "quote", s.annotations.c.article_id.in_(chunk))
-            ids.update(r[0] for r in conn.execute(q) if r[0])
-    return ids
-
-
 def quotes_by_ids(d: Dossier, ids: Iterable[str]) -> dict[str, Quote]:
     """Quotes by primary key, with their statement ids."""
     out: dict[str, Quote] = {}
@@ -325,7 +315,7 @@ def shown_groups(d: Dossier, groups: list[dict[str, Any]], meta: dict[str, dict[
 
 def story_statement_groups(d: Dossier, article_ids: Sequence[str]) -> tuple[list[dict[str, Any]], int]:
     """The speaker groups of the statements with a rendering in the articles, and how many statements."""
-    statements = object_data_by_ids(d, "statement", statement_ids_in(d, article_ids))
+    statements = object_data_by_ids(d, "statement", linked_ids(d, "statement", article_ids))
     names = object_names(d, {st["speaker_entity_id"] for st in statements if st.get("speaker_entity_id")})
     return speaker_groups(statements, names), len(statements)
 
