@@ -168,6 +168,9 @@ def test_entity_detail_has_names_mentions_and_network(client):
     assert detail["mentions"] and all(m["entity_id"] == e["id"] for m in detail["mentions"])
     assert detail["cooccurring"] and all(c["id"] != e["id"] and c["shared_articles"] > 0 for c in detail["cooccurring"])
     assert all(s["statement"]["speaker_entity_id"] == e["id"] for s in detail["statements"])
+    assert all(s["renderings"] for s in detail["statements"])
+    said = client.get("/api/statements", params={"speaker": e["id"], "limit": 500}).json()
+    assert detail["statement_count"] == said["total"] >= len(detail["statements"])
     by_name = client.get("/api/entities/" + e["name"]).json()
     assert by_name["entity"]["id"] == e["id"]
 

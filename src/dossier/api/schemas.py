@@ -164,7 +164,9 @@ class EntityDetail(BaseModel):
     mention_total: int
     mentions: list[Mention] = Field(..., description="The first 200 mentions.")
     articles: list[ArticleRow]
-    statements: list[StatementWithRenderings]
+    statements: list[StatementWithRenderings] = Field(..., description="The 50 most rendered; all at "
+                                                      "/api/statements?speaker=.")
+    statement_count: int
     events: list[Event]
     merges: list[dict[str, Any]] = Field(..., description="Why the resolver joined the names.")
     decisions: list[dict[str, Any]] = Field(..., description="Stored review decisions naming one of its forms.")

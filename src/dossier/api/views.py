@@ -223,18 +223,8 @@ def event_reports(d: Dossier, article_id: str) -> list[Event]:
     return annotations_in(d, "event_report", Event, [article_id]) or events_for(d, [article_id])
 
 
-def statements_for(d: Dossier, article_ids: Sequence[str]) -> tuple[list[Statement], dict[str, Quote]]:
-    """Statements with a rendering in the articles, and every rendering of them."""
-    quotes = annotations_in(d, "quote", Quote, article_ids)
-    statements = objects_by_ids(d, "statement", Statement, {q.statement_id for q in quotes if q.statement_id})
-    missing = {i for st in statements for i in st.quote_ids} - {q.id for q in quotes}
-    other_articles = {st_aid for st in statements for st_aid in st.article_ids} - set(article_ids)
-    if missing and other_articles:
-        quotes += [q for q in annotations_in(d, "quote", Quote, sorted(other_articles)) if q.id in missing]
-    return statements, {q.id: q for q in quotes}
-
-
 STORY_ENTITIES = 40  # a story page shows its most mentioned entities
+ENTITY_STATEMENTS = 50  # an entity page shows its most rendered statements (all: /api/statements?speaker=)
 SPEAKERS_SHOWN = 8  # a story page shows this many speakers ...
 STATEMENTS_SHOWN = 3  # ... each with this many statements; the rest are a link away
 
@@ -463,10 +453,9 @@ def entity_detail(d: Dossier, name_or_id: str, mention_limit: int = 200) -> dict
     article_ids = articles_of_object(d, e.id)
     mentions = d.mentions(e.id)
     meta = {a["id"]: a for a in articles_light(d, article_ids)}
-    statements, quotes = statements_for(d, article_ids)
-    own = [{"statement": st.model_dump(mode="json"),
-            "renderings": [rendering(quotes[i], meta) for i in st.quote_ids if i in quotes]}
-           for st in sorted(statements, key=_statement_order) if st.speaker_entity_id == e.id]
+    said = sorted((st for st in object_data_by_ids(d, "statement", linked_ids(d, "statement", article_ids))
+                   if st.get("speaker_entity_id") == e.id), key=_statement_order)
+    own = with_renderings(d, said[:ENTITY_STATEMENTS], meta)
     events = [ev for ev in events_for(d, article_ids) if e.id in (ev.actor_entity_id, ev.target_entity_id)]
     return {
         "entity": e.model_dump(mode="json"),
@@ -474,6 +463,7 @@ def entity_detail(d: Dossier, name_or_id: str, mention_limit: int = 200) -> dict
         "mentions": [m.model_dump(mode="json") for m in mentions[:mention_limit]],
         "articles": sorted(meta.values(), key=lambda a: a["published"] or "", reverse=True),
         "statements": own,
+        "statement_count": len(said),
         "events": [ev.model_dump(mode="json") for ev in events],
         "merges": unique_merges(e),
         "decisions": decisions_about(d, e),
