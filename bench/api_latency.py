@@ -42,9 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from resolve_scale import respell  # noqa: E402
+from resolve_scale import generated_store, respell  # noqa: E402
 
-BATCH = 500
 ID = re.compile(r"\b(?:[0-9a-f]{16}|[a-z]{3,4}_[0-9a-f]{12,16})\b")
 TEXT_COLUMNS = {"text", "raw_text", "title", "name"}  # columns whose invented names are respelled
 
@@ -81,20 +80,7 @@ def _parse() -> argparse.Namespace:
 
 def _base(db: Path, n: int) -> Path:
     """A store of ``n`` generated articles through every stage (kept in the workdir)."""
-    from dossier import pipeline
-    from dossier.ingest.base import make_article
-    from dossier.ingest.synthetic import as_text_file, generate
-    from dossier.store import Store
-
-    store = Store.open(db)
-    if store.count("articles") < n:
-        made = [make_article(as_text_file(a), f"generated/{i:07}.txt", "text") for i, a in enumerate(generate(n))]
-        for i in range(0, n, BATCH):
-            store.add_articles(made[i : i + BATCH])
-        started = time.perf_counter()
-        pipeline.run(store)
-        print(f"ran the pipeline on {n:,} base articles in {time.perf_counter() - started:,.0f}s", file=sys.stderr)
-    store.close()
+    generated_store(db, n).close()
     return db
 
 

@@ -27,7 +27,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import sys
 import tempfile
 import time
@@ -35,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scale import cpu_seconds, reset_peak, status_mb  # noqa: E402
 
 BATCH = 500
 
@@ -76,6 +78,12 @@ def _parse() -> argparse.Namespace:
 
 def _tagged_base(db: Path, n: int):
     """A store of ``n`` generated articles through the clean and entities stages (kept in the workdir)."""
+    return generated_store(db, n, ["entities"])
+
+
+def generated_store(db: Path, n: int, stages: list[str] | None = None):
+    """A store of ``n`` generated articles (dossier.ingest.synthetic) run through ``stages`` and what they
+    need (default: every stage); one already holding them is reused."""
     from dossier import pipeline
     from dossier.ingest.base import make_article
     from dossier.ingest.synthetic import as_text_file, generate
@@ -87,8 +95,9 @@ def _tagged_base(db: Path, n: int):
         for i in range(0, n, BATCH):
             store.add_articles(made[i : i + BATCH])
         started = time.perf_counter()
-        pipeline.run(store, ["entities"])
-        print(f"tagged {n:,} base articles in {time.perf_counter() - started:,.0f}s", file=sys.stderr)
+        pipeline.run(store, stages)
+        print(f"ran {', '.join(stages) if stages else 'every stage'} on {n:,} generated articles in "
+              f"{time.perf_counter() - started:,.0f}s", file=sys.stderr)
     return store
 
 
@@ -188,39 +197,19 @@ def _timed_step(name: str, fn) -> dict:
         return real(*a, **k)
 
     state.recompute = spy
-    _reset_peak()
-    start_mb = _status_mb("VmRSS")
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+    reset_peak()
+    start_mb = status_mb("VmRSS")
+    wall, cpu = time.perf_counter(), cpu_seconds()
     try:
         out = fn()
     finally:
         state.recompute = real
-    wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
-    out.update({"seconds": wall, "cpu_seconds": cpu, "peak_mb": _status_mb("VmHWM"), "start_mb": start_mb})
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    out.update({"seconds": wall, "cpu_seconds": cpu, "peak_mb": status_mb("VmHWM"), "start_mb": start_mb})
     if reports:
         out.update({"names": reports[-1].names, "groups": reports[-1].groups, "components": reports[-1].components})
     print(f"  {name}: {json.dumps(out)}", file=sys.stderr)
     return out
-
-
-def _cpu_seconds() -> float:
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    return me.ru_utime + me.ru_stime
-
-
-def _reset_peak() -> None:
-    """Start a new high-water mark of this process's resident memory (Linux: clear_refs 5)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
-def _status_mb(field: str) -> float:
-    try:
-        return int(Path("/proc/self/status").read_text().split(f"{field}:")[1].split()[0]) / 1024
-    except (OSError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _print(rows: list[dict], args) -> None:

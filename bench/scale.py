@@ -119,22 +119,22 @@ def _start_profile(args):
     return profiler
 
 
-def _cpu_seconds() -> float:
+def cpu_seconds() -> float:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _timed(name: str, n: int, fn) -> dict:
-    _reset_peak()
-    start_mb = _status_mb("VmRSS")
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+    reset_peak()
+    start_mb = status_mb("VmRSS")
+    wall, cpu = time.perf_counter(), cpu_seconds()
     fn()
-    wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
     return {"step": name, "seconds": wall, "per_s": n / wall, "cpu_s_per_1000": cpu / n * 1000,
-            "peak_mb": _status_mb("VmHWM"), "start_mb": start_mb}
+            "peak_mb": status_mb("VmHWM"), "start_mb": start_mb}
 
 
-def _reset_peak() -> None:
+def reset_peak() -> None:
     """Start a new high-water mark of this process's resident memory (Linux: clear_refs 5)."""
     try:
         Path("/proc/self/clear_refs").write_text("5")
@@ -142,7 +142,7 @@ def _reset_peak() -> None:
         pass
 
 
-def _status_mb(field: str) -> float:
+def status_mb(field: str) -> float:
     """A memory figure of this process from /proc (VmHWM: peak resident since the last reset; VmRSS:
     resident now); the peak of the whole run where /proc is missing."""
     try:
