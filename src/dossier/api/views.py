@@ -185,21 +185,14 @@ LISTING_LEAVES_OUT = {"summary", "timeline", "facts", "corroboration", "contradi
 def story_rows_by_ids(d: Dossier, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Stories for listings, by id: counts and outlets, without their summary, timeline and facts. Read as
     plain JSON: validating those (the bulk of a story) would cost more than the whole query."""
-    out: dict[str, dict[str, Any]] = {}
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(sorted(set(ids))):
-            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
-            for kind, data in conn.execute(q):
-                if kind == "story":
-                    out.update([_story_row(orjson.loads(data))])
-    return out
+    return {data["id"]: _story_row(data) for data in object_data_by_ids(d, "story", ids)}
 
 
-def _story_row(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+def _story_row(data: dict[str, Any]) -> dict[str, Any]:
     row = {k: v for k, v in data.items() if k not in LISTING_LEAVES_OUT}
     row["article_count"] = len(data.get("article_ids") or [])
     row["disagreements"] = len(data.get("contradictions") or [])
-    return data["id"], row
+    return row
 
 
 def events_for(d: Dossier, article_ids: Sequence[str]) -> list[Event]:
@@ -273,10 +266,8 @@ def speaker_groups(statements: list[dict[str, Any]], names: dict[str, str] | Non
     return sorted(out, key=lambda g: (g["entity_id"] is None, -len(g["statements"]), g["speaker"].lower()))
 
 
-def _statement_order(st: dict[str, Any] | Statement) -> tuple:
-    """Most renderings first, then the earliest."""
-    if isinstance(st, Statement):
-        st = {"quote_ids": st.quote_ids, "first_published": st.first_published, "id": st.id}
+def _statement_order(st: dict[str, Any]) -> tuple:
+    """Most renderings first, then the earliest (a statement as stored JSON)."""
     return -len(st.get("quote_ids") or []), st.get("first_published") or "9999", st["id"]
 
 
