@@ -12,7 +12,9 @@ from dossier.ids import stable_id
 from dossier.model import Article, Event, Evidence, Mention, Quote, Sentence, TimeMention
 from dossier.nlp.roles import role_before
 
-ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+# A place the tagger calls a location can act or be acted on ("accused neighbouring Freedonia"), unless
+# the sentence places something there ("in Minsk").
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 PLACE_CUE = re.compile(r"\b(?:in|inside|within|at|near|outside|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,3}$|^\W*(?:he|she)\s+\w+\W*$", re.IGNORECASE)
@@ -97,9 +99,9 @@ def _actor(sent: Sentence, region: tuple[int, int], mentions: list[Mention], whe
     lo, hi = sent.start + region[0], sent.start + region[1]
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and _key(m) != _key(skip)]
     for m in inside:
-        if m.type not in ACTOR_TYPES | {"LOC"}:
+        if m.type not in ACTOR_TYPES:
             continue
-        if m.type in PLACE_TYPES | {"LOC"} and PLACE_CUE.search(sent.text[: m.start - sent.start]):
+        if m.type in PLACE_TYPES and PLACE_CUE.search(sent.text[: m.start - sent.start]):
             continue
         return _title_holder(sent, m, inside) or m
     for hit in find_actors(sent.text, when[0] if when else None, region[0], region[1]):
