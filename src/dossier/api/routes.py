@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import secrets
 import tempfile
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -93,11 +92,9 @@ class JSONText(Response):
 
 
 def _plain(value: Any) -> Any:
-    """What ``json`` cannot write by itself: sets as sorted lists, dates in ISO form, models dumped."""
+    """What orjson cannot write by itself (it writes dates): sets as sorted lists, models dumped."""
     if isinstance(value, (set, frozenset)):
         return sorted(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
