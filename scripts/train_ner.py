@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--world", type=float, default=0.0,
                         help="accurate: share of swapped places drawn from the world gazetteer and of swapped people "
                              "given made-up names, so names from outside CoNLL's 1996 Reuters world are learned")
+    parser.add_argument("--init", type=Path,
+                        help="accurate: start from these trained weights instead of the bare MiniLM (continued training)")
+    parser.add_argument("--lr-scale", type=float, default=1.0, help="accurate: multiply the learning rates by this")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences (smoke tests)")
     args = parser.parse_args(argv)
     train = read_iob(args.data / "conllpp_train.txt")
@@ -49,7 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile == "fast":
         train_fast(train, dev, args.out or MODELS / "fast", args.epochs or 30, args.seed)
     else:
-        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed, args.swap, args.world)
+        train_accurate(train, dev, args.out or MODELS / "accurate.safetensors", args.epochs or 5, args.seed, args.swap,
+                       args.world, args.init, args.lr_scale)
     print(f"done in {(time.time() - started) / 60:.1f} min")
 
 
@@ -196,7 +200,8 @@ class SwapPool(dict):
 
 
 def train_accurate(
-    train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int, swap: float, world: float = 0.0
+    train: list[Sentence], dev: list[Sentence], out: Path, epochs: int, seed: int, swap: float, world: float = 0.0,
+    init: Path | None = None, lr_scale: float = 1.0,
 ) -> None:
     import torch
     from safetensors.torch import save_file
@@ -212,6 +217,10 @@ def train_accurate(
     encoder = Encoder()
     model = Tagger()
     model.load_base()
+    if init:
+        from safetensors.torch import load_file
+
+        model.load_state_dict({k: v.float() for k, v in load_file(str(init)).items()}, strict=False)
     model.freeze_base()
     tag_index = {t: i for i, t in enumerate(TAGS)}
     mentions: dict[str, list[list[str]]] = {}
@@ -225,7 +234,7 @@ def train_accurate(
     total = steps_per_epoch * epochs
     head = [p for n, p in model.named_parameters() if n.startswith(("classifier", "case_"))]
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith(("classifier", "case_"))]
-    opt = torch.optim.AdamW([{"params": body, "lr": 1e-4}, {"params": head, "lr": 1e-3}], weight_decay=0.01)
+    opt = torch.optim.AdamW([{"params": body, "lr": 1e-4 * lr_scale}, {"params": head, "lr": 1e-3 * lr_scale}], weight_decay=0.01)
     warmup = max(1, total // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup))))
     best, step = -1.0, 0

@@ -82,12 +82,71 @@ def test_a_country_code_glued_to_a_currency_sign_is_no_place():
     assert relabel(text, 28, 30, "LOC") == "GPE"
 
 
+def test_a_country_naming_a_currency_is_no_place():
+    text = "It will cost 53 billion US dollars, the US said."
+    assert relabel(text, 24, 26, "LOC") is None
+    assert relabel(text, 40, 42, "LOC") == "GPE"
+
+
+def _spans(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        out.append((start, start + len(name), label))
+        pos = start + len(name)
+    return out
+
+
+def _named(text: str, spans) -> list[tuple[str, str]]:
+    return [(text[a:b], label) for a, b, label in spans]
+
+
+def test_a_name_inside_a_hyphenated_compound_is_the_entity():
+    text = "The Nairobi-based group and the Modi-led cabinet met Modi; an Orlavian-backed militia followed."
+    spans = _spans(text, ("Nairobi-based", "MISC"), ("Modi-led", "MISC"), ("Modi", "PERSON"),
+                   ("Orlavian-backed", "MISC"))
+    assert _named(text, ner.split_compounds(text, spans)) == [
+        ("Nairobi", "LOC"),  # a city of the gazetteer
+        ("Modi", "PERSON"),  # the label the name has elsewhere in the text
+        ("Modi", "PERSON"),
+        ("Orlavian", "NORP"),  # an unknown people, by its demonym ending
+    ]
+
+
+def test_a_pair_of_countries_splits_but_a_hyphenated_country_does_not():
+    text = "Algeria-Venezuela talks opened in Guinea-Bissau and Japan-Chile ties."
+    spans = _spans(text, ("Algeria-Venezuela", "MISC"), ("Guinea-Bissau", "LOC"), ("Japan-Chile", "MISC"))
+    assert _named(text, ner.split_compounds(text, spans)) == [
+        ("Algeria", "GPE"), ("Venezuela", "GPE"), ("Guinea-Bissau", "LOC"), ("Japan", "GPE"), ("Chile", "GPE")]
+
+
+def test_a_person_in_a_list_of_places_is_a_place():
+    text = "Cases rose in Junin (+3,192); Cusco (+2,752); Callao (+1,770) and Loreto (+1,417)."
+    spans = _spans(text, ("Junin", "PERSON"), ("Cusco", "PERSON"), ("Callao", "LOC"), ("Loreto", "PERSON"))
+    assert [label for _, label in _named(text, ner.place_lists(text, spans))] == ["GPE", "GPE", "LOC", "GPE"]
+
+
+def test_a_list_of_people_stays_people():
+    text = "Ivo Marek, Lena Sorvik, Paris Hilton and Tom Berg spoke in Vienna."
+    spans = _spans(text, ("Ivo Marek", "PERSON"), ("Lena Sorvik", "PERSON"), ("Paris Hilton", "PERSON"),
+                   ("Tom Berg", "PERSON"), ("Vienna", "GPE"))
+    assert ner.place_lists(text, spans) == spans
+
+
 def test_spans_lose_titles_edge_punctuation_and_trailing_function_words():
     text = "Mr. Kato met ( Acme Holdings and ) Dr Lowe"
     tokens = ner.tokenize(text)
     assert ner.entity(text, tokens, 0, 2, "PER") == (4, 8, "PERSON")
     assert text[slice(*ner.entity(text, tokens, 3, 8, "ORG")[:2])] == "Acme Holdings"
     assert ner.entity(text, tokens, 8, 9, "PER") is None  # a title alone is no name
+
+
+def test_his_excellency_and_judges_titles_are_not_part_of_the_name():
+    text = "H E Omar Saleh thanked Justice Anna Reyes"
+    tokens = ner.tokenize(text)
+    assert text[slice(*ner.entity(text, tokens, 0, 4, "PER")[:2])] == "Omar Saleh"
+    assert text[slice(*ner.entity(text, tokens, 5, 8, "PER")[:2])] == "Anna Reyes"
+    assert ner.entity(text, tokens, 5, 6, "PER") is None  # the title alone is no name
 
 
 def test_one_label_per_name_within_a_text():

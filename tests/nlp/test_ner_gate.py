@@ -22,12 +22,14 @@ _spec = importlib.util.spec_from_file_location("bench_ner", BENCH)
 bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
-# measured: fast CoNLL 0.887 (PER .898 ORG .839 LOC .921 MISC .862), newswire 0.625
-FAST_CONLL = {None: 0.875, "PER": 0.885, "ORG": 0.825, "LOC": 0.91, "MISC": 0.85}
-FAST_NEWSWIRE = {None: 0.61}
-# measured: accurate CoNLL 0.931 (PER .958 ORG .886 LOC .961 MISC .877), newswire 0.800
-ACCURATE_CONLL = {None: 0.92, "PER": 0.945, "ORG": 0.87, "LOC": 0.95, "MISC": 0.86}
-ACCURATE_NEWSWIRE = {None: 0.79}
+# measured: fast CoNLL 0.884 (PER .899 ORG .839 LOC .920 MISC .845), newswire 0.639
+# The MISC floors are a point lower than before split_compounds: CoNLL tags "U.S.-based" whole as MISC,
+# dossier now takes the place or person inside it (as the newswire set does).
+FAST_CONLL = {None: 0.875, "PER": 0.885, "ORG": 0.825, "LOC": 0.91, "MISC": 0.835}
+FAST_NEWSWIRE = {None: 0.625}
+# measured: accurate CoNLL 0.927 (PER .959 ORG .886 LOC .958 MISC .861), newswire 0.811
+ACCURATE_CONLL = {None: 0.92, "PER": 0.945, "ORG": 0.87, "LOC": 0.95, "MISC": 0.85}
+ACCURATE_NEWSWIRE = {None: 0.80}
 
 
 def _check(profile: str, conll_floors: dict, newswire_floors: dict) -> None:

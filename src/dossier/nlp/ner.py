@@ -80,7 +80,7 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|an|ese|ish|[lqdnzt]i|ic)$")
 HONORIFICS = frozenset(
     "mr mrs ms miss mx dr prof sir dame president pm premier minister chancellor king queen crown prince "
     "princess his her excellency highness majesty gen col lt maj capt sgt adm cmdr gov sen rep rev fr "
-    "shri sri smt shrimati aunty imam grand ayatollah dg dgp dig igp ssp".split()
+    "shri sri smt shrimati aunty imam grand ayatollah dg dgp dig igp ssp judge justice h.e".split()
 )
 # "Minister of Finance": the portfolio after a post is part of a title, not an organisation.
 _PORTFOLIO_OF = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Mm]inistry)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -108,20 +108,24 @@ def _demonym_word(word: str) -> bool:
     return False
 
 
+_CURRENCY_AFTER = re.compile(r" dollars?\b")
+
+
 def relabel(text: str, start: int, end: int, label: str) -> str | None:
     """dossier's EntityType for a model label, or None for labels dossier does not keep (DATE, MONEY...).
 
     Models trained on CoNLL know four types; the name itself refines them into OntoNotes' finer
     ones: countries and states are GPE, nationalities, peoples and languages NORP, names headed by
     "Bridge" or "Airport" facilities (FAC), by "Summit" or "Games" events, by "Treaty" or "Plan"
-    MISC. A country code glued to a currency sign ("US$") is part of an amount, not a place.
+    MISC. A country code glued to a currency sign ("US$") or naming a currency ("US dollars") is
+    part of an amount, not a place.
     """
     mapped = LABELS.get(label)
     name = text[start:end]
     if not any(c.isalnum() for c in name):
         return None  # a name has letters or digits: "\\" tagged in RTF junk is not one
-    if text[end : end + 1] == "$":
-        return None  # "US$", "HK$": whatever the model called it
+    if text[end : end + 1] == "$" or _CURRENCY_AFTER.match(text, end):
+        return None  # "US$", "HK$", "53 billion US dollars": part of an amount, whatever the model called it
     if mapped in {"LOC", "ORG", "MISC"} and _gazetteer_key(name) in countries():
         return "GPE"  # a country, also when it stands for its government or team
     if mapped == "MISC" and is_demonym(name):
@@ -250,9 +254,17 @@ def entity(text: str, tokens: list[tuple[int, int]], i: int, j: int, label: str)
     word = text[tokens[i][0] : tokens[i][1]] if j - i == 1 else ""
     if word.isupper() and word.lower() in HONORIFICS:
         return None  # a title's abbreviation alone ("DIG", "PM") is no name
-    while mapped == "PERSON" and i < j and text[tokens[i][0] : tokens[i][1]].lower().rstrip(".") in HONORIFICS:
-        i += 1  # "Mr Kato" -> "Kato": titles are not part of the name (CoNLL, OntoNotes)
+    while mapped == "PERSON" and i < j and (title := _honorific_at(text, tokens, i)):
+        i += title  # "Mr Kato" -> "Kato": titles are not part of the name (CoNLL, OntoNotes)
     return (tokens[i][0], tokens[j - 1][1], mapped) if mapped and i < j else None
+
+
+def _honorific_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many tokens from ``i`` make a title before a name: "Mr", "Dr.", "H.E." and "H E" (His Excellency)."""
+    word = text[tokens[i][0] : tokens[i][1]]
+    if word == "H" and i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "E":
+        return 2
+    return 1 if word.lower().rstrip(".") in HONORIFICS else 0
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,2}")
@@ -268,6 +280,99 @@ def join_initials(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append((a, b, label))
     return out
+
+
+# Lower-case words glued by a hyphen to a name they describe: "UK-based", "Modi-led", "Soviet-armed".
+COMPOUND_SUFFIXES = frozenset(
+    "based led backed owned born run funded financed controlled focused linked affiliated allied aligned like "
+    "style origin armed made bound centric centred centered friendly held occupied registered listed "
+    "headquartered dominated sponsored supported ruled administered brokered built trained educated inspired "
+    "flagged bred grown produced sourced era".split()
+)
+_COMPOUND = re.compile(r"([A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)-([a-z]+)")
+_PAIR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def split_compounds(text: str, spans: list[Span]) -> list[Span]:
+    """The name inside a hyphenated compound is the entity: "UK-based" -> "UK" (GPE), "Modi-led" -> "Modi",
+    "Algeria-Venezuela" -> "Algeria" and "Venezuela" when both halves are countries or peoples (and the
+    whole is no place of its own, as "Guinea-Bissau" is).
+
+    CoNLL tags such a word whole as MISC; where the half is a known place it is typed from the gazetteer,
+    else it takes the label its name has elsewhere in the text, else the model's."""
+    known = {_name_key(text[a:b]): label for a, b, label in spans if "-" not in text[a:b]}
+    out: list[Span] = []
+    for a, b, label in spans:
+        name = text[a:b]
+        m = _COMPOUND.fullmatch(name)
+        if m and m.group(2) in COMPOUND_SUFFIXES:
+            head = m.group(1)
+            kind = place_type(head) or known.get(_name_key(head))
+            if kind is None:
+                kind = "NORP" if is_demonym(head) else label
+            out.append((a, a + len(head), kind))
+            continue
+        m = _PAIR.fullmatch(name) if place_type(name) is None else None  # "Guinea-Bissau" is one country
+        kinds = [_country_or_people(part) for part in m.groups()] if m else []
+        if m and all(kinds):
+            out += [(a + m.start(i), a + m.end(i), kind) for i, kind in ((1, kinds[0]), (2, kinds[1]))]
+            continue
+        out.append((a, b, label))
+    return out
+
+
+# What may stand between the items of a list of names: a comma, semicolon, "and" or "or", after an
+# optional parenthesis ("Junin (+3,192); Ancash (+3,152) and Cusco").
+_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+PLACES = frozenset({"GPE", "LOC"})
+
+
+def place_lists(text: str, spans: list[Span]) -> list[Span]:
+    """A person's label in a list of places is a mistake ("Cusco, Cajamarca, Callao and Loreto"): in a list of
+    three or more names where places (by label or in the gazetteer) outnumber the other people at least two
+    to one, the people become places."""
+    out = list(spans)
+    for run in _list_runs(text, out):
+        people = [i for i in run if out[i][2] == "PERSON"]
+        known = sum(out[i][2] in PLACES or (out[i][2] == "PERSON" and place_type(text[out[i][0] : out[i][1]]) is not None)
+                    for i in run)
+        if people and known >= 2 and known >= 2 * (len(run) - known):
+            for i in run:
+                a, b, label = out[i]
+                if label == "PERSON":
+                    out[i] = (a, b, place_type(text[a:b]) or "LOC")
+    return out
+
+
+def _list_runs(text: str, spans: list[Span]) -> list[list[int]]:
+    """Indices of spans that follow one another as items of a list, runs of three or more."""
+    runs, current = [], [0] if spans else []
+    for i in range(1, len(spans)):
+        if _LIST_GAP.fullmatch(text[spans[i - 1][1] : spans[i][0]]):
+            current.append(i)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current = [i]
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def _country_or_people(name: str) -> str | None:
+    if _gazetteer_key(name) in countries():
+        return "GPE"
+    return "NORP" if is_demonym(name) else None
+
+
+def place_type(name: str) -> str | None:
+    """GPE for a country, state or province, LOC for another place of the gazetteer, None otherwise."""
+    key = _gazetteer_key(name)
+    if key in countries() or key in regions():
+        return "GPE"
+    from dossier.nlp.gazetteer import gazetteer
+
+    return "LOC" if gazetteer().place(name) is not None else None
 
 
 def harmonize(text: str, spans: list[Span]) -> list[Span]:
@@ -378,7 +483,7 @@ class ShippedSpacyNER:
         for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             found = (entity(texts[n], tokens, e.start, e.end, e.label_) for e in doc.ents)
             out[n] += [span for span in found if span]
-        return [harmonize(text, join_initials(text, spans)) for text, spans in zip(texts, out)]
+        return [harmonize(text, place_lists(text, split_compounds(text, join_initials(text, spans)))) for text, spans in zip(texts, out)]
 
 
 # ------------------------------------------------------------- transformer
@@ -415,7 +520,7 @@ class TransformerNER:
                 logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).float().log_softmax(-1)
                 for (n, (tokens, _)), row in zip(batch, logp):
                     out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
-        return [harmonize(text, join_initials(text, sorted(spans))) for text, spans in zip(texts, out)]
+        return [harmonize(text, place_lists(text, split_compounds(text, join_initials(text, sorted(spans))))) for text, spans in zip(texts, out)]
 
     def _windows(self, text: str):
         """Consecutive sentences packed up to ``max_pieces`` word pieces; a longer sentence is cut."""
