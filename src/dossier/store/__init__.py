@@ -14,8 +14,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from pydantic import BaseModel
-from sqlalchemy import bindparam, create_engine, delete, event, func, insert, literal, select, text, update
+from sqlalchemy import (
+    ARRAY,
+    Text,
+    bindparam,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -671,6 +687,26 @@ class Store:
              .order_by(s.objects.c.sort_key.desc(), s.objects.c.id.desc()).limit(limit).offset(offset))
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(q)]
+
+    def object_digests(self, kind: str, ids: Iterable[str], leave_out: Sequence[str],
+                       counted: Sequence[str] = ()) -> list[tuple[dict, dict[str, int]]]:
+        """Objects of ``kind`` by id as plain JSON without the fields ``leave_out``, and the lengths of the
+        list fields ``counted``. The database drops the fields, so what a listing does not show is neither
+        sent nor parsed (a story's facts, timeline and corroboration are most of its size)."""
+        data = s.objects.c.data
+        if self.dialect == "postgresql":
+            doc = cast(data, JSONB)
+            kept = cast(doc.op("-")(cast(array(list(leave_out)), ARRAY(Text))), Text) if leave_out else data
+            counts = [func.coalesce(func.jsonb_array_length(doc[name]), 0) for name in counted]
+        else:
+            kept = func.json_remove(data, *[f"$.{name}" for name in leave_out]) if leave_out else data
+            counts = [func.coalesce(func.json_array_length(data, f"$.{name}"), 0) for name in counted]
+        out = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids)), 500):
+                q = select(s.objects.c.kind, kept, *counts).where(s.objects.c.id.in_(chunk))
+                out += [(orjson.loads(row[1]), dict(zip(counted, row[2:]))) for row in conn.execute(q) if row[0] == kind]
+        return out
 
     def object_ids(self, kind: str, article_ids: Iterable[str]) -> set[str]:
         """Ids of the objects of a kind linked to any of the given articles."""
