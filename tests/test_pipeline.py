@@ -10,6 +10,8 @@ from dossier.ingest.base import make_article
 from dossier.model import Article, Sentence
 from dossier.pipeline import ArticleOutput, Stage, register, stage_key
 
+pipeline._load_builtin_stages()  # registered in the real registry, before a fixture swaps it for a copy
+
 
 @pytest.fixture
 def toy_stages(monkeypatch):
@@ -73,6 +75,21 @@ def test_new_stage_version_reruns_that_stage_and_its_dependents_only(store, toy_
     pipeline.run(store, ["shout"])
     assert (len(calls["words"]), len(calls["shout"])) == (2, 3)
     assert stage_key(Shout) == "shout@2[words@2]"
+
+
+def test_switching_the_nlp_profile_reruns_the_stages_it_changes(monkeypatch):
+    from dossier.nlp.stage import EntitiesStage
+    from dossier.pipeline import STAGES
+
+    fast = {name: stage_key(cls) for name, cls in STAGES.items()}
+    assert "~" not in fast["entities"]  # the default profile keeps the keys stores already hold
+    monkeypatch.setenv("DOSSIER_PROFILE", "accurate")
+    accurate = {name: stage_key(cls) for name, cls in STAGES.items()}
+    assert stage_key(EntitiesStage).startswith("entities@1~accurate")
+    for name in ("entities", "quotes", "statements", "events", "stories"):
+        assert accurate[name] != fast[name], name  # re-run: the models changed, or what they read did
+    for name in ("clean", "dedupe"):
+        assert accurate[name] == fast[name], name
 
 
 def test_one_bad_article_fails_alone_and_is_retried_next_run(store, toy_stages):

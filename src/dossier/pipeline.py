@@ -42,11 +42,25 @@ class Stage:
     writes_article: ClassVar[bool] = False  # the stage sets Article fields
     store: Store | None = None  # set by the runner: read other stages' outputs from here
 
+    @classmethod
+    def variant(cls) -> str:
+        """What besides the version changes the stage's output (the NLP profile for the stages whose
+        models it picks); "" for the default, so the key of a default run stays as it was."""
+        return ""
+
     def process(self, articles: Sequence[Article]) -> list[ArticleOutput]:  # per-article stages
         raise NotImplementedError
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:  # corpus stages
         raise NotImplementedError
+
+
+def profile_variant() -> str:
+    """The NLP profile as a stage variant: "" for the default "fast", else its name."""
+    from dossier import settings
+
+    profile = settings.get("profile")
+    return "" if profile == "fast" else profile
 
 
 STAGES: dict[str, type[Stage]] = {}
@@ -110,13 +124,15 @@ _MAX_KEY = 200  # the store's stage_runs.key column; PostgreSQL enforces the len
 
 
 def stage_key(cls: type[Stage]) -> str:
-    """The stage's version and, recursively, the versions of its inputs.
+    """The stage's version (and variant) and, recursively, those of its inputs: a new version or another
+    profile re-runs the stage and everything built on it.
 
     A key that would outgrow the store's column (deep dependency chains) keeps its
     readable head and ends in a hash of the whole, so it still changes with any input.
     """
     deps = ",".join(stage_key(STAGES[d]) for d in cls.requires)
-    key = f"{cls.name}@{cls.version}" + (f"[{deps}]" if deps else "")
+    variant = cls.variant()
+    key = f"{cls.name}@{cls.version}" + (f"~{variant}" if variant else "") + (f"[{deps}]" if deps else "")
     if len(key) <= _MAX_KEY:
         return key
     return f"{key[:_MAX_KEY - 20]}#{hashlib.sha1(key.encode()).hexdigest()[:16]}"

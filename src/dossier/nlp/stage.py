@@ -9,7 +9,7 @@ from dossier.model import Article, Sentence
 from dossier.nlp.entities import Sentences, build_mentions
 from dossier.nlp.ner import load_ner
 from dossier.nlp.sentences import split_sentences
-from dossier.pipeline import ArticleOutput, Stage, register
+from dossier.pipeline import ArticleOutput, Stage, profile_variant, register
 
 
 def article_sentences(article: Article) -> Sentences:
@@ -22,6 +22,10 @@ class EntitiesStage(Stage):
     name = "entities"
     version = "1"
     requires = ("clean",)
+
+    @classmethod
+    def variant(cls) -> str:
+        return profile_variant()
 
     @property
     def ner(self):

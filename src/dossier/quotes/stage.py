@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from dossier.model import Article, Mention, SourceLink
 from dossier.nlp.sentences import split_sentences
-from dossier.pipeline import ArticleOutput, Stage, register
+from dossier.pipeline import ArticleOutput, Stage, profile_variant, register
 from dossier.quotes.extract import extract_quotes, speaker_mention
 from dossier.quotes.statements import link_statements
 from dossier.store import Store
@@ -30,6 +30,10 @@ class QuotesStage(Stage):
     name = "quotes"
     version = "1"
     requires = ("entities",)
+
+    @classmethod
+    def variant(cls) -> str:
+        return profile_variant()
 
     def process(self, articles: Sequence[Article]) -> list[ArticleOutput]:
         outputs = []
