@@ -214,7 +214,7 @@ def train_accurate(
     import torch
     from safetensors.torch import save_file
 
-    from dossier.nlp.models.tagger import TAGS, Encoder, Tagger
+    from dossier.nlp.models.tagger import TAGS, Encoder, Tagger, training_step
 
     torch.manual_seed(seed)
     torch.set_num_threads(2)
@@ -259,13 +259,8 @@ def train_accurate(
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
                 logits = model(ids, cases, attention, first).float()
             loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), gold.reshape(-1), ignore_index=-100)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            losses.append(training_step(loss, model, opt, sched))
             step += 1
-            losses.append(loss.item())
             if step % 100 == 0:
                 print(f"epoch {epoch} step {step}/{total} loss {sum(losses[-100:]) / 100:.4f}", flush=True)
         f1 = evaluate_tagger(model, encoder, dev)

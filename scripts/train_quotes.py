@@ -214,6 +214,7 @@ def train_accurate(args, out: Path) -> None:
     import torch
     from safetensors.torch import save_file
 
+    from dossier.nlp.models.tagger import training_step
     from dossier.quotes.neural import LOWER, TAGS, AttributionTagger, Batcher
 
     torch.manual_seed(args.seed)
@@ -247,13 +248,8 @@ def train_accurate(args, out: Path) -> None:
             states, feats, attention, first, gold = upper_inputs(batcher, batch)
             logits = model.tag_upper(states, feats, attention, first)
             loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), gold.reshape(-1), ignore_index=-100)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            losses.append(training_step(loss, model, opt, sched))
             step += 1
-            losses.append(loss.item())
             if step % 50 == 0:
                 print(f"epoch {epoch} step {step}/{total} loss {sum(losses[-50:]) / 50:.4f} "
                       f"({(time.time() - started) / 60:.1f} min)", flush=True)

@@ -544,13 +544,6 @@ class TransformerNER:
             yield cur_tokens, cur_pieces
 
     def _batches(self, windows):
-        batch, longest = [], 0
-        for item in windows:
-            length = sum(len(p) for p in item[1][1]) + 2
-            if batch and max(longest, length) * (len(batch) + 1) > self.batch_pieces:
-                yield batch
-                batch, longest = [], 0
-            batch.append(item)
-            longest = max(longest, length)
-        if batch:
-            yield batch
+        from dossier.nlp.models.tagger import piece_batches
+
+        return piece_batches(windows, lambda item: sum(len(p) for p in item[1][1]) + 2, self.batch_pieces)

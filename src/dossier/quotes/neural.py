@@ -23,7 +23,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from dossier.nlp.models.tagger import CASES, FROZEN, Encoder, Tagger, case_id, viterbi
+from dossier.nlp.models.tagger import CASES, FROZEN, Encoder, Tagger, case_id, piece_batches, viterbi
 from dossier.quotes.learned import LABELS, Piece
 from dossier.quotes.lexicon import cue_lemma
 
@@ -195,13 +195,4 @@ class NeuralTagger:
         return list(zip(tags, probs))
 
     def _batches(self, jobs):
-        batch, longest = [], 0
-        for job in jobs:
-            length = sum(len(p) for p in job[3]) + 2
-            if batch and max(longest, length) * (len(batch) + 1) > self.batch_pieces:
-                yield batch
-                batch, longest = [], 0
-            batch.append(job)
-            longest = max(longest, length)
-        if batch:
-            yield batch
+        return piece_batches(jobs, lambda job: sum(len(p) for p in job[3]) + 2, self.batch_pieces)

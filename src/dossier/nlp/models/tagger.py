@@ -13,12 +13,16 @@ This module imports torch at the top: import it only behind ``require``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
+
+T = TypeVar("T")
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
@@ -225,3 +229,29 @@ def viterbi(scores: torch.Tensor, length: int, tags: tuple[str, ...] = TAGS) -> 
         tag = int(idx[tag])
         path.append(tag)
     return [tags[i] for i in reversed(path)]
+
+
+def piece_batches(items: Iterable[T], pieces_of: Callable[[T], int], budget: int) -> Iterator[list[T]]:
+    """Consecutive items (sorted by length for little padding) in batches whose padded size, the longest
+    item's word pieces times the batch's length, stays within ``budget``."""
+    batch: list[T] = []
+    longest = 0
+    for item in items:
+        length = pieces_of(item)
+        if batch and max(longest, length) * (len(batch) + 1) > budget:
+            yield batch
+            batch, longest = [], 0
+        batch.append(item)
+        longest = max(longest, length)
+    if batch:
+        yield batch
+
+
+def training_step(loss: torch.Tensor, model: nn.Module, optimizer, scheduler) -> float:
+    """One optimizer step on ``loss`` with gradients clipped to norm 1; the loss as a number."""
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    scheduler.step()
+    return loss.item()
