@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     accurate.add_argument("--epochs", type=int, default=2)
     accurate.add_argument("--lower", type=int, default=None, help="MiniLM layers kept frozen (default: neural.LOWER)")
     accurate.add_argument("--lr", type=float, default=2e-4, help="learning rate of the fine-tuned layers")
+    accurate.add_argument("--init", type=Path, help="start from these trained weights (continued training)")
     accurate.add_argument("--cache", type=Path, help="a file keeping the frozen layers' output between runs")
     args = parser.parse_args(argv)
     started = time.time()
@@ -224,6 +225,10 @@ def train_accurate(args, out: Path) -> None:
     lower = LOWER if args.lower is None else args.lower
     model = AttributionTagger(lower)
     model.load_base(layers=True)
+    if args.init:
+        from safetensors.torch import load_file
+
+        model.load_state_dict({k: v.float() for k, v in load_file(str(args.init)).items()}, strict=False)
     model.freeze_lower()
     batcher = Batcher()
     started = time.time()
