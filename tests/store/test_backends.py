@@ -137,3 +137,17 @@ def test_nul_characters_are_dropped_so_every_backend_stores_the_text(db_url):
         assert "\x00" not in a.raw
         d.store.add_articles([a])
         assert d.article(a.id).raw == a.raw
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_object_digests_leave_out_fields_and_count_lists_in_the_database(demo_dbs, backend):
+    with Dossier(_demo_db(demo_dbs, backend)) as d:
+        stories = {st.id: st.model_dump(mode="json") for st in d.store.objects("story", Story)}
+        leave_out = ["facts", "timeline", "summary"]
+        digests = d.store.object_digests("story", [*stories, "no-such-id"], leave_out, ["contradictions", "article_ids"])
+        assert len(digests) == len(stories) > 0
+        for data, counts in digests:
+            full = stories[data["id"]]
+            assert data == {k: v for k, v in full.items() if k not in leave_out}
+            assert counts == {"contradictions": len(full["contradictions"]), "article_ids": len(full["article_ids"])}
+        assert d.store.object_digests("entity", list(stories), leave_out) == []  # other kinds are not read as stories
