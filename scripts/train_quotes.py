@@ -159,15 +159,10 @@ def length(w: Window) -> int:
 
 def batches(items: list[Window], budget: int, rng: random.Random | None = None) -> list[list[Window]]:
     """Length-sorted batches of about ``budget`` word pieces (padding included), shuffled when ``rng`` is given."""
+    from dossier.nlp.models.tagger import piece_batches
+
     order = sorted(items, key=lambda w: length(w) + (rng.random() if rng else 0))
-    out, cur = [], []
-    for w in order:
-        if cur and (len(cur) + 1) * length(w) > budget:
-            out.append(cur)
-            cur = []
-        cur.append(w)
-    if cur:
-        out.append(cur)
+    out = list(piece_batches(order, length, budget))
     if rng:
         rng.shuffle(out)
     return out

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, TypeVar
 
-import orjson
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
@@ -79,12 +78,7 @@ def objects_by_ids(d: Dossier, kind: str, model: type[M], ids: Iterable[str]) ->
 def object_data_by_ids(d: Dossier, kind: str, ids: Iterable[str]) -> list[dict[str, Any]]:
     """Corpus objects by primary key as plain JSON, unvalidated: for choosing and counting, where only a
     few of them are shown (and validated) in the end."""
-    out: list[dict[str, Any]] = []
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(sorted(set(ids))):
-            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
-            out.extend(orjson.loads(data) for k, data in conn.execute(q) if k == kind)
-    return out
+    return [data for data, _ in d.store.object_digests(kind, ids, ())]
 
 
 def object_names(d: Dossier, ids: Iterable[str]) -> dict[str, str]:

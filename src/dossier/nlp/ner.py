@@ -312,7 +312,8 @@ def split_compounds(text: str, spans: list[Span]) -> list[Span]:
                 kind = "NORP" if is_demonym(head) else label
             out.append((a, a + len(head), kind))
             continue
-        m = _PAIR.fullmatch(name) if place_type(name) is None else None  # "Guinea-Bissau" is one country
+        m = _PAIR.fullmatch(name)
+        m = m if m and place_type(name) is None else None  # "Guinea-Bissau" is one country
         kinds = [_country_or_people(part) for part in m.groups()] if m else []
         if m and all(kinds):
             out += [(a + m.start(i), a + m.end(i), kind) for i, kind in ((1, kinds[0]), (2, kinds[1]))]
@@ -333,14 +334,11 @@ def place_lists(text: str, spans: list[Span]) -> list[Span]:
     to one, the people become places."""
     out = list(spans)
     for run in _list_runs(text, out):
-        people = [i for i in run if out[i][2] == "PERSON"]
-        known = sum(out[i][2] in PLACES or (out[i][2] == "PERSON" and place_type(text[out[i][0] : out[i][1]]) is not None)
-                    for i in run)
+        people = {i: place_type(text[out[i][0] : out[i][1]]) for i in run if out[i][2] == "PERSON"}  # gazetteer type
+        known = sum(out[i][2] in PLACES or people.get(i) is not None for i in run)
         if people and known >= 2 and known >= 2 * (len(run) - known):
-            for i in run:
-                a, b, label = out[i]
-                if label == "PERSON":
-                    out[i] = (a, b, place_type(text[a:b]) or "LOC")
+            for i, kind in people.items():
+                out[i] = (out[i][0], out[i][1], kind or "LOC")
     return out
 
 
@@ -373,6 +371,12 @@ def place_type(name: str) -> str | None:
     from dossier.nlp.gazetteer import gazetteer
 
     return "LOC" if gazetteer().place(name) is not None else None
+
+
+def tidy(text: str, spans: list[Span]) -> list[Span]:
+    """A shipped model's spans of one text (in order) after the text-level fixes: initials joined, names in
+    hyphenated compounds taken out, people in lists of places made places, one label per name."""
+    return harmonize(text, place_lists(text, split_compounds(text, join_initials(text, spans))))
 
 
 def harmonize(text: str, spans: list[Span]) -> list[Span]:
@@ -483,7 +487,7 @@ class ShippedSpacyNER:
         for (n, tokens), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             found = (entity(texts[n], tokens, e.start, e.end, e.label_) for e in doc.ents)
             out[n] += [span for span in found if span]
-        return [harmonize(text, place_lists(text, split_compounds(text, join_initials(text, spans)))) for text, spans in zip(texts, out)]
+        return [tidy(text, spans) for text, spans in zip(texts, out)]
 
 
 # ------------------------------------------------------------- transformer
@@ -520,7 +524,7 @@ class TransformerNER:
                 logp = self.model(*self.encoder.batch(words, [p for _, (_, p) in batch])).float().log_softmax(-1)
                 for (n, (tokens, _)), row in zip(batch, logp):
                     out[n] += spans_from_tags(texts[n], tokens, viterbi(row, len(tokens)))
-        return [harmonize(text, place_lists(text, split_compounds(text, join_initials(text, sorted(spans))))) for text, spans in zip(texts, out)]
+        return [tidy(text, sorted(spans)) for text, spans in zip(texts, out)]
 
     def _windows(self, text: str):
         """Consecutive sentences packed up to ``max_pieces`` word pieces; a longer sentence is cut."""

@@ -278,8 +278,6 @@ def rule_roles(art, found) -> dict[int, str]:
 class CRFTagger:
     """The fast profile's tagger: the CRF, paragraph by paragraph (what ``combine.add_learned`` asks of a tagger)."""
 
-    name = "fast"
-
     def tag(self, paragraphs: list[Piece]) -> list[tuple[list[str], list[float]]]:
         return [tag(p) for p in paragraphs]
 
