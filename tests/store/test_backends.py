@@ -13,7 +13,7 @@ from dossier.cli import app
 from dossier.core import Dossier, demo_corpus
 from dossier.ingest import ingest
 from dossier.ingest.base import make_article
-from dossier.model import Entity, Mention, Quote, Story
+from dossier.model import Entity, Mention, Quote, Statement, Story
 from tests.store.conftest import BACKENDS
 
 
@@ -151,3 +151,17 @@ def test_object_digests_leave_out_fields_and_count_lists_in_the_database(demo_db
             assert data == {k: v for k, v in full.items() if k not in leave_out}
             assert counts == {"contradictions": len(full["contradictions"]), "article_ids": len(full["article_ids"])}
         assert d.store.object_digests("entity", list(stories), leave_out) == []  # other kinds are not read as stories
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_object_fields_read_named_fields_and_list_lengths_in_the_database(demo_dbs, backend):
+    with Dossier(_demo_db(demo_dbs, backend)) as d:
+        statements = {st.id: st.model_dump(mode="json") for st in d.store.objects("statement", Statement)}
+        fields = ["speaker", "speaker_entity_id", "first_published"]
+        rows = d.store.object_fields("statement", [*statements, "no-such-id"], fields, ["quote_ids"])
+        assert len(rows) == len(statements) > 0
+        assert any(r["speaker_entity_id"] for r in rows) and any(r["quote_ids"] > 1 for r in rows)
+        for r in rows:
+            full = statements[r["id"]]
+            assert r == {"id": full["id"], **{f: full[f] for f in fields}, "quote_ids": len(full["quote_ids"])}
+        assert d.store.object_fields("story", list(statements), fields) == []  # other kinds are not read

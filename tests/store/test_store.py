@@ -154,7 +154,7 @@ def test_stories_are_listed_newest_first_by_an_index_also_in_a_store_from_before
         conn.execute(text("DROP INDEX ix_objects_sorted"))
         conn.execute(text("DROP INDEX ix_object_articles_article"))
         conn.execute(text("CREATE INDEX ix_object_articles_article ON object_articles (article_id, kind)"))
-    store.set_meta("schema_version", str(schema.SCHEMA_VERSION - 1))
+    store.set_meta("schema_version", "3")
     store.close()
     again = Store.open(tmp_path / "x.db")
     assert again.schema_version() == schema.SCHEMA_VERSION
@@ -167,3 +167,19 @@ def test_stories_are_listed_newest_first_by_an_index_also_in_a_store_from_before
         plan = " ".join(str(r) for r in conn.execute(text(
             "EXPLAIN QUERY PLAN SELECT object_id FROM object_articles WHERE kind = 'statement' AND article_id IN ('a')")))
     assert "COVERING INDEX ix_object_articles_article" in plan
+
+
+def test_article_listing_columns_read_from_a_covering_index_after_migrating(tmp_path):
+    store = Store.open(tmp_path / "x.db")
+    with store.engine.begin() as conn:  # as a store written before version 5 left it
+        conn.execute(text(f"DROP INDEX {schema.ARTICLE_LISTING_INDEX}"))
+    store.set_meta("schema_version", "4")
+    store.close()
+    again = Store.open(tmp_path / "x.db")
+    assert again.schema_version() == schema.SCHEMA_VERSION
+    columns = ", ".join(schema.ARTICLE_LISTING_COLUMNS)
+    with again.engine.connect() as conn:
+        plan = " ".join(str(r) for r in conn.execute(text(
+            f"EXPLAIN QUERY PLAN SELECT {columns} FROM articles INDEXED BY {schema.ARTICLE_LISTING_INDEX}"
+            " WHERE id IN ('a', 'b')")))
+    assert f"COVERING INDEX {schema.ARTICLE_LISTING_INDEX}" in plan

@@ -24,7 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 
 # The model field an annotation's ``ref`` column fills (as the store does when reading).
 _REF_FIELDS = {"mention": "entity_id", "quote": "statement_id"}
-LIGHT_ARTICLE_COLUMNS = ("id", "title", "outlet", "author", "published", "language", "duplicate_of", "url")
+LIGHT_ARTICLE_COLUMNS = s.ARTICLE_LISTING_COLUMNS
 MAX_ENTITY_ARTICLES = 500  # an entity in more articles is summarized from its first 500
 
 
@@ -39,7 +39,9 @@ def articles_light(d: Dossier, ids: Sequence[str]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     with d.store.engine.connect() as conn:
         for chunk in _chunks(list(ids)):
-            for r in conn.execute(select(*cols).where(s.articles.c.id.in_(chunk))):
+            q = (select(*cols).where(s.articles.c.id.in_(chunk))  # from the covering index alone (SQLite)
+                 .with_hint(s.articles, f"INDEXED BY {s.ARTICLE_LISTING_INDEX}", "sqlite"))
+            for r in conn.execute(q):
                 found[r[0]] = dict(r._mapping)
     return [found[i] for i in ids if i in found]
 
@@ -262,13 +264,29 @@ def speaker_groups(statements: list[dict[str, Any]], names: dict[str, str] | Non
 
 
 def _statement_order(st: dict[str, Any]) -> tuple:
-    """Most renderings first, then the earliest (a statement as stored JSON)."""
-    return -len(st.get("quote_ids") or []), st.get("first_published") or "9999", st["id"]
+    """Most renderings first, then the earliest (a statement as stored JSON, or its header)."""
+    renderings = st["rendering_count"] if "rendering_count" in st else len(st.get("quote_ids") or [])
+    return -renderings, st.get("first_published") or "9999", st["id"]
+
+
+# What grouping and ordering a story's statements needs; the rest (text, renderings, links, scores) is read
+# only for the statements shown.
+STATEMENT_HEADER_FIELDS = ("speaker", "speaker_entity_id", "first_published")
+
+
+def statement_headers(d: Dossier, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Statements by id as their headers: id, speaker, speaker entity, first publication and
+    ``rendering_count``, read out of the stored JSON by the database."""
+    rows = d.store.object_fields("statement", ids, STATEMENT_HEADER_FIELDS, ["quote_ids"])
+    return [{**{k: v for k, v in r.items() if k != "quote_ids"}, "rendering_count": r["quote_ids"]} for r in rows]
 
 
 def with_renderings(d: Dossier, statements: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each statement (stored JSON, validated here) with all its renderings (loaded by id), with their
-    outlets; ``meta`` gains the renderings' articles."""
+    """Each statement (stored JSON or a header: read whole here, validated) with all its renderings (loaded
+    by id), with their outlets; ``meta`` gains the renderings' articles."""
+    if any("rendering_count" in st for st in statements):
+        whole = {st["id"]: st for st in object_data_by_ids(d, "statement", [st["id"] for st in statements])}
+        statements = [whole[st["id"]] for st in statements if st["id"] in whole]
     models = [Statement.model_validate(st) for st in statements]
     quotes = quotes_by_ids(d, [i for st in models for i in st.quote_ids])
     missing = sorted({q.article_id for q in quotes.values()} - set(meta))
@@ -283,15 +301,16 @@ def shown_groups(d: Dossier, groups: list[dict[str, Any]], meta: dict[str, dict[
     statements each group has in all."""
     shown = [{**g, "statement_count": len(g["statements"]), "statements": g["statements"][:per_speaker]}
              for g in groups[:speakers]]
-    rendered = iter(with_renderings(d, [st for g in shown for st in g["statements"]], meta))
+    rendered = {r["statement"]["id"]: r for r in with_renderings(d, [st for g in shown for st in g["statements"]], meta)}
     for g in shown:
-        g["statements"] = [next(rendered) for _ in g["statements"]]
+        g["statements"] = [rendered[st["id"]] for st in g["statements"] if st["id"] in rendered]
     return shown
 
 
 def story_statement_groups(d: Dossier, article_ids: Sequence[str]) -> tuple[list[dict[str, Any]], int]:
-    """The speaker groups of the statements with a rendering in the articles, and how many statements."""
-    statements = object_data_by_ids(d, "statement", linked_ids(d, "statement", article_ids))
+    """The speaker groups of the statements (their headers) with a rendering in the articles, and how many
+    statements."""
+    statements = statement_headers(d, linked_ids(d, "statement", article_ids))
     names = object_names(d, {st["speaker_entity_id"] for st in statements if st.get("speaker_entity_id")})
     return speaker_groups(statements, names), len(statements)
 
@@ -368,14 +387,14 @@ def storyline_of(d: Dossier, story: Story) -> dict[str, Any] | None:
     line = next(iter(objects_by_ids(d, "storyline", Storyline, [story.storyline_id])), None)
     if line is None:
         return None
-    titles = {st.id: st.title for st in objects_by_ids(d, "story", Story, line.story_ids)}
+    titles = object_names(d, line.story_ids)  # a story's name column holds its title
     return {"id": line.id, "name": line.name, "stories": [{"id": i, "title": titles.get(i, i)} for i in line.story_ids]}
 
 
 def storylines(d: Dossier) -> list[dict[str, Any]]:
     """Storylines, newest first, with their stories' titles."""
     lines = d.storylines()
-    titles = {st.id: st.title for st in objects_by_ids(d, "story", Story, {i for ln in lines for i in ln.story_ids})}
+    titles = object_names(d, {i for ln in lines for i in ln.story_ids})
     return [{**ln.model_dump(mode="json"), "stories": [{"id": i, "title": titles.get(i, i)} for i in ln.story_ids]}
             for ln in lines]
 

@@ -192,18 +192,21 @@ def is_denial(text: str) -> bool:
 
 def denial_contradictions(sentences: Sequence[SourcedSentence]) -> list[Contradiction]:
     """Denials paired with the best-matching assertion of another independent source."""
+    denials = [i for i, s in enumerate(sentences) if is_denial(s.text)]
+    if not denials:
+        return []
+    assertions = [j for j, s in enumerate(sentences) if not _NEGATED.search(s.text) and not is_denial(s.text)]
     df: Counter[str] = Counter()
     for s in sentences:
         df.update(set(words(s.text)))
     n = len(sentences) or 1
     idf = {t: math.log((1 + n) / (1 + c)) + 0.1 for t, c in df.items()}
     vectors = [_weighted(s.text, idf) for s in sentences]
-    denials = [i for i, s in enumerate(sentences) if is_denial(s.text)]
     found = []
     for i in denials:
         best, best_score = None, DENIAL_MATCH
-        for j, s in enumerate(sentences):
-            if s.source == sentences[i].source or _NEGATED.search(s.text) or is_denial(s.text):
+        for j in assertions:
+            if sentences[j].source == sentences[i].source:
                 continue
             score = dot(vectors[i], vectors[j])
             if score >= best_score:
