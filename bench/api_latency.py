@@ -8,7 +8,8 @@ A base of ``--base`` generated articles (fictional, article-length, in stories c
 several outlets: dossier.ingest.synthetic) goes through the whole pipeline once. A store of
 N articles is then filled synthetically, as the issue allows: the base's rows (articles, the
 search index, every annotation, and the corpus objects: stories, statements, events,
-entities, storylines, with their article links) are copied N / base times, every id
+entities, storylines, with their article links, and the story pages built ahead, each with
+the digest of its copied story) are copied N / base times, every id
 replaced by a new one of the same shape and every invented name (people, places: the words
 the generator builds from syllables) respelled per copy, so each copy brings its own
 entities, stories and search words while outlets and common words recur as in a real
@@ -43,6 +44,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from resolve_scale import generated_store, respell  # noqa: E402
+
+from dossier.api.views import story_digest  # noqa: E402
 
 ID = re.compile(r"\b(?:[0-9a-f]{16}|[a-z]{3,4}_[0-9a-f]{12,16})\b")
 TEXT_COLUMNS = {"text", "raw_text", "title", "name"}  # columns whose invented names are respelled
@@ -102,7 +105,8 @@ def _fill(base: Path, db: Path, size: int) -> None:
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    tables = {t: _rows(conn, t) for t in ("articles", "article_sources", "annotations", "objects", "object_articles")}
+    tables = {t: _rows(conn, t) for t in ("articles", "article_sources", "annotations", "objects", "object_articles",
+                                          "story_pages")}  # pages last: their digests are of the copied stories
     seq = conn.execute("SELECT max(seq) FROM articles").fetchone()[0]
     known = {r["id"] for t in ("articles", "annotations", "objects") for r in tables[t][1]}
     known |= {m.group(0) for r in tables["annotations"][1] for m in ID.finditer(r["id"])}
@@ -135,7 +139,7 @@ def _copy_rows(conn: sqlite3.Connection, tables: dict, copy: int, article_ids: s
                 value = respell(value, copy)
         return value
 
-    fts = []
+    fts, stories = [], {}
     for table, (columns, rows) in tables.items():
         out = []
         for r in rows:
@@ -144,6 +148,10 @@ def _copy_rows(conn: sqlite3.Connection, tables: dict, copy: int, article_ids: s
             if table == "articles" and r["id"] not in article_ids:
                 continue
             row = {c: rewrite(v, c) for c, v in r.items()}
+            if table == "objects" and row["kind"] == "story":
+                stories[row["id"]] = row["data"]
+            if table == "story_pages":  # a page holds for the story it was built from: the copy's
+                row["story_digest"] = story_digest(stories.get(row["story_id"], ""))
             if table == "articles":
                 seq += 1
                 row["seq"] = seq

@@ -109,6 +109,13 @@ class Dossier:
     def __init__(self, db: str | Path | None = None):
         self.store = Store.open(db or settings.get("db"))
 
+    @classmethod
+    def of(cls, store: Store) -> Dossier:
+        """A Dossier over a store already open (a stage's)."""
+        d = cls.__new__(cls)
+        d.store = store
+        return d
+
     def close(self) -> None:
         self.store.close()
 

@@ -96,6 +96,7 @@ def _load_builtin_stages() -> None:
     import dossier.stories.stage  # noqa: F401
     import dossier.resolve.stage  # noqa: F401
     import dossier.events.stage  # noqa: F401
+    import dossier.stories.pages  # noqa: F401  (last: it reads what the others wrote)
 
 
 def ordered(names: Iterable[str] | None = None) -> list[type[Stage]]:

@@ -62,12 +62,15 @@ def give_hostile_name(d, form: str) -> None:
     from sqlalchemy import update
 
     from dossier.store import schema
+    from dossier.stories.pages import update_story_pages
 
     e = d.entity(form)
     renamed = e.model_copy(update={"name": HOSTILE_NAME, "aliases": [*e.aliases, HOSTILE_NAME]})
     with d.store.engine.begin() as conn:
         conn.execute(update(schema.objects).where(schema.objects.c.id == e.id)
                      .values(name=HOSTILE_NAME, data=renamed.model_dump_json()))
+    # As a merge does: the pages of the stories that mention it are rebuilt with the new name.
+    update_story_pages(d.store, sorted(d.store.linked_article_ids([e.id])))
 
 
 def shared_demo_db(tmp_path_factory) -> Path:

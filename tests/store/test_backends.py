@@ -165,3 +165,16 @@ def test_object_fields_read_named_fields_and_list_lengths_in_the_database(demo_d
             full = statements[r["id"]]
             assert r == {"id": full["id"], **{f: full[f] for f in fields}, "quote_ids": len(full["quote_ids"])}
         assert d.store.object_fields("story", list(statements), fields) == []  # other kinds are not read
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_story_pages_are_built_and_read_back_on_every_backend(demo_dbs, backend):
+    from dossier.api import views
+
+    with Dossier(_demo_db(demo_dbs, backend)) as d:
+        assert d.stories() and d.store.story_ids_without_page() == []
+        for story in d.stories():
+            digest = views.story_digest(d.store.object_json("story", story.id))
+            page = d.store.story_page(story.id, digest)
+            assert page == json.loads(json.dumps(views.story_page_body(d, story)))
+            assert d.store.story_page(story.id, "0" * 32) is None  # built from another version of the story

@@ -5,6 +5,7 @@ of the corpus per request).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
@@ -42,7 +43,7 @@ def articles_light(d: Dossier, ids: Sequence[str]) -> list[dict[str, Any]]:
             q = (select(*cols).where(s.articles.c.id.in_(chunk))  # from the covering index alone (SQLite)
                  .with_hint(s.articles, f"INDEXED BY {s.ARTICLE_LISTING_INDEX}", "sqlite"))
             for r in conn.execute(q):
-                found[r[0]] = dict(r._mapping)
+                found[r[0]] = dict(zip(LIGHT_ARTICLE_COLUMNS, r))
     return [found[i] for i in ids if i in found]
 
 
@@ -329,15 +330,42 @@ def story_detail(d: Dossier, story_id: str, speakers: int = SPEAKERS_SHOWN,
                  per_speaker: int = STATEMENTS_SHOWN) -> dict[str, Any]:
     """What a story page shows. Its statements: the first ``speakers`` speakers with their first
     ``per_speaker`` statements (``story_statements`` pages through all), so a story of hundreds of
-    statements costs what a small one does."""
-    story = get_story(d, story_id)
+    statements costs what a small one does.
+
+    The page's body (articles, statements, events, entities) comes from the page the story-pages
+    stage built for the story as stored now, one row; without one (a story changed since, a prefix
+    id) it is read here. The story itself, its storyline and the entities' names are always read now."""
+    story, digest = story_and_digest(d, story_id)
+    default = (speakers, per_speaker) == (SPEAKERS_SHOWN, STATEMENTS_SHOWN)
+    body = (d.store.story_page(story.id, digest) if digest and default else None) or story_page_body(
+        d, story, speakers, per_speaker)
+    _rename_entities(d, body)
+    return {"story": story.model_dump(mode="json"), **body, "timeline": timeline_chart(body["articles"], story),
+            "storyline": storyline_of(d, story)}
+
+
+def story_and_digest(d: Dossier, story_id: str) -> tuple[Story, str | None]:
+    """The story by exact id with the digest of its stored JSON (what its page was built from), or by
+    prefix without one."""
+    data = d.store.object_json("story", story_id)
+    if data is None:
+        return get_story(d, story_id), None
+    return Story.model_validate_json(data), story_digest(data)
+
+
+def story_digest(data: str) -> str:
+    return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+
+
+def story_page_body(d: Dossier, story: Story, speakers: int = SPEAKERS_SHOWN,
+                    per_speaker: int = STATEMENTS_SHOWN) -> dict[str, Any]:
+    """The part of a story page that the story-pages stage builds ahead: what is linked to its articles."""
     articles = sorted(articles_light(d, story.article_ids), key=_undated_last)
     meta = {a["id"]: a for a in articles}
     groups, statement_count = story_statement_groups(d, story.article_ids)
     events = events_for(d, story.article_ids)
     entities = top_linked(d, "entity", Entity, story.article_ids, STORY_ENTITIES)
     return {
-        "story": story.model_dump(mode="json"),
         "articles": articles,
         "speakers": shown_groups(d, groups, meta, speakers, per_speaker),
         "speaker_count": len(groups),
@@ -345,9 +373,33 @@ def story_detail(d: Dossier, story_id: str, speakers: int = SPEAKERS_SHOWN,
         "events": [e.model_dump(mode="json") for e in events],
         "entities": [e.model_dump(mode="json") for e in entities],
         "outlet_of": {a["id"]: a["outlet"] for a in articles},
-        "timeline": timeline_chart(articles, story),
-        "storyline": storyline_of(d, story),
     }
+
+
+def _rename_entities(d: Dossier, body: dict[str, Any]) -> None:
+    """Entities and resolved speakers under their names as stored now (a merge may have renamed them)."""
+    ids = {e["id"] for e in body["entities"]} | {g["entity_id"] for g in body["speakers"] if g["entity_id"]}
+    names = object_names(d, ids)
+    for e in body["entities"]:
+        e["name"] = names.get(e["id"], e["name"])
+    for g in body["speakers"]:
+        if g["entity_id"] in names:
+            g["speaker"] = names[g["entity_id"]]
+
+
+def build_story_pages(d: Dossier, story_ids: Iterable[str], batch: int = 50) -> int:
+    """Build and store the page bodies of the given stories (those still stored); returns how many."""
+    ids, built = sorted(set(story_ids)), 0
+    for i in range(0, len(ids), batch):
+        pages = []
+        for story_id in ids[i : i + batch]:
+            data = d.store.object_json("story", story_id)
+            if data is not None:
+                pages.append((story_id, story_digest(data), story_page_body(d, Story.model_validate_json(data))))
+        with d.store.transaction() as conn:
+            d.store.put_story_pages(conn, pages)
+        built += len(pages)
+    return built
 
 
 def story_statements(d: Dossier, story_id: str, speaker: str | None, limit: int, offset: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from dossier.pipeline import Stage, register
 from dossier.resolve import state
 from dossier.resolve.cluster import Decisions
 from dossier.store import Store
+from dossier.stories.pages import drop_pages_of_articles
 
 
 def current_decisions(store: Store) -> Decisions:
@@ -59,8 +60,10 @@ def find_entity(store: Store, name_or_id: str) -> Entity:
 def merge_entities(store: Store, a: str, b: str) -> None:
     """Record that two entities are one; every later run respects it."""
     ea, eb = find_entity(store, a), find_entity(store, b)
+    mentioned = store.linked_article_ids([ea.id, eb.id])
     store.add_decision("merge", {"forms_a": ea.aliases + [ea.name], "forms_b": eb.aliases + [eb.name]})
     resolve_decisions(store)
+    drop_pages_of_articles(store, mentioned)
 
 
 def split_entity(store: Store, entity: str, forms: list[str]) -> None:
@@ -71,5 +74,7 @@ def split_entity(store: Store, entity: str, forms: list[str]) -> None:
     if unknown:
         raise NotFound(f"{e.name} has no name form {sorted(unknown)!r}; its forms are {e.aliases}")
     rest = [a for a in e.aliases if a.lower() not in out]
+    mentioned = store.linked_article_ids([e.id])
     store.add_decision("split", {"forms_out": forms, "forms_rest": rest})
     resolve_decisions(store)
+    drop_pages_of_articles(store, mentioned)

@@ -747,6 +747,55 @@ class Store:
                 out.update(r[0] for r in conn.execute(q))
         return out
 
+    def linked_article_ids(self, object_ids: Iterable[str]) -> set[str]:
+        """Ids of the articles linked to any of the given objects."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(object_ids)), 500):
+                q = select(s.object_articles.c.article_id).where(s.object_articles.c.object_id.in_(chunk))
+                out.update(r[0] for r in conn.execute(q))
+        return out
+
+    def object_json(self, kind: str, object_id: str) -> str | None:
+        """An object's stored JSON text by exact id (None when there is none of ``kind``)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id == object_id)).first()
+        return row[1] if row and row[0] == kind else None
+
+    # -- story pages (what a story page shows, read ahead) ------------------
+
+    def story_page(self, story_id: str, story_digest: str) -> dict | None:
+        """The page built for the story as it is now (its JSON's digest), else None."""
+        t = s.story_pages
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.c.data).where(t.c.story_id == story_id, t.c.story_digest == story_digest)).first()
+        return orjson.loads(row[0]) if row else None
+
+    def put_story_pages(self, conn: Connection, pages: Sequence[tuple[str, str, dict]]) -> None:
+        """Write pages: (story id, digest of the story's JSON, what the page shows)."""
+        self.drop_story_pages(conn, [story_id for story_id, _, _ in pages])
+        now = utcnow()
+        if pages:
+            conn.execute(insert(s.story_pages), [
+                dict(story_id=i, story_digest=digest, data=orjson.dumps(data).decode(), built_at=now)
+                for i, digest, data in pages])
+
+    def drop_story_pages(self, conn: Connection, story_ids: Iterable[str]) -> None:
+        for chunk in _chunks(sorted(set(story_ids)), 500):
+            conn.execute(delete(s.story_pages).where(s.story_pages.c.story_id.in_(chunk)))
+
+    def story_ids_without_page(self) -> list[str]:
+        """Stories no page was built for (new, or their page dropped)."""
+        o, p = s.objects, s.story_pages
+        q = select(o.c.id).where(o.c.kind == "story", ~select(p.c.story_id).where(p.c.story_id == o.c.id).exists())
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def prune_story_pages(self, conn: Connection) -> None:
+        """Remove the pages of stories that are gone (merged into others)."""
+        o, p = s.objects, s.story_pages
+        conn.execute(delete(p).where(~select(o.c.id).where(o.c.id == p.c.story_id, o.c.kind == "story").exists()))
+
     def get_object(self, kind: str, object_id: str, model: type[M]) -> M:
         """The object of ``kind`` whose id is (or starts with) ``object_id``."""
         with self.engine.connect() as conn:

@@ -187,6 +187,18 @@ resolve_keys = Table(
 )
 Index("ix_resolve_keys_group", resolve_keys.c.group_id)
 
+# What a story's page shows besides the story itself (articles, statements by speaker with their
+# renderings, events, entities), built by the story-pages stage so that the page reads one row. It holds
+# for the story as stored when it was built: ``story_digest`` is a hash of that story's JSON.
+story_pages = Table(
+    "story_pages",
+    metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("story_digest", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("built_at", String(32), nullable=False),
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -265,11 +277,12 @@ ARTICLE_LISTING_COLUMNS = ("id", "title", "outlet", "author", "published", "lang
 ARTICLE_LISTING_INDEX = "ix_articles_listing"
 
 
-def _article_listing_v5(conn: Connection) -> None:
-    """SQLite: an index covering the listing columns of an article. In a SQLite row they come after the raw
-    input and the text, so reading them by id walks the row's overflow pages (about 0.1 ms an article on
-    a store larger than memory; a story page lists tens). PostgreSQL keeps long values out of line
-    (TOAST), so its rows read cheaply as they are."""
+def _story_page_reads_v5(conn: Connection) -> None:
+    """A story page read in one row (``story_pages``), and, in SQLite, an index covering the listing
+    columns of an article. In a SQLite row they come after the raw input and the text, so reading them
+    by id walks the row's overflow pages (about 0.1 ms an article on a store larger than memory; a story
+    page lists tens). PostgreSQL keeps long values out of line (TOAST), so its rows read cheaply as they are."""
+    story_pages.create(conn, checkfirst=True)
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {ARTICLE_LISTING_INDEX} ON articles "
                           f"({', '.join(ARTICLE_LISTING_COLUMNS)})"))
@@ -277,5 +290,5 @@ def _article_listing_v5(conn: Connection) -> None:
 
 # Append only: each entry brings a store from version i to i + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _lsh_bands_v2, _resolve_state_v3, _sorted_objects_v4,
-                                                  _article_listing_v5]
+                                                  _story_page_reads_v5]
 SCHEMA_VERSION = len(MIGRATIONS)
