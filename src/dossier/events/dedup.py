@@ -11,7 +11,7 @@ distinct outlets, copies of one article counted once (num_sources).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from dossier.events.dictionaries import actor_code
 from dossier.ids import stable_id
@@ -39,20 +39,60 @@ def _state(name: str | None) -> bool:
 
 def merge_events(reports: list[Event], mentions: dict[str, Mention], meta: dict[str, dict]) -> list[Event]:
     """Corpus events from per-article reports; entity ids come from the resolved mentions."""
-    clusters: dict[str, list[list[Event]]] = defaultdict(list)
+    return [event for event, _ in merge_reports(reports, mentions, meta)]
+
+
+def merge_reports(reports: list[Event], mentions: dict[str, Mention],
+                  meta: dict[str, dict]) -> list[tuple[Event, list[str]]]:
+    """Corpus events from per-article reports, each with the ids of the reports it merges.
+
+    Reports are taken fullest first; each joins the first event whose first report it matches
+    (``_joins``: same type, dates within ``MAX_DAYS``, same actor and target). Only events of the
+    report's type whose first report is dated within ``MAX_DAYS`` (or in the same month, for a
+    month-precision date) can match a dated report, so those are the ones compared."""
+    clusters: list[list[Event]] = []
+    by_day: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, day or month or "") -> cluster numbers
     fullest_first = sorted(reports, key=lambda e: (e.date is None, e.target is None, e.actor is None, e.date or "",
                                                    e.id))
     for r in fullest_first:
         if r.negated:
             continue
         r = _with_entities(r, mentions)
-        for cluster in clusters[r.type]:
-            if _joins(cluster[0], r):
-                cluster.append(r)
-                break
+        candidates = _candidates(by_day, r) if r.date else range(len(clusters))
+        found = next((n for n in candidates if clusters[n][0].type == r.type and _joins(clusters[n][0], r)), None)
+        if found is None:
+            clusters.append([r])
+            by_day[(r.type, _day_key(r.date))].append(len(clusters) - 1)
         else:
-            clusters[r.type].append([r])
-    return [_event(cluster, meta) for groups in clusters.values() for cluster in groups]
+            clusters[found].append(r)
+    return [(_event(cluster, meta), [r.id for r in cluster]) for cluster in clusters]
+
+
+def _day_key(value: str | None) -> str:
+    """Where a cluster is filed by its first report's date: the day (ISO), else the first seven characters
+    (the month of a partial date), else "" (undated)."""
+    day = report_day(value)
+    return day.isoformat() if day else (value or "")[:7]
+
+
+def report_day(value: str | None) -> date | None:
+    """A report's date as a day, or None (undated, or a partial date)."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _candidates(by_day: dict[tuple[str, str], list[int]], r: Event) -> list[int]:
+    """Numbers of the clusters a dated report can join (``_close``), in the order they were made: days
+    within ``MAX_DAYS``, or, where either date is partial, the same month."""
+    day = report_day(r.date)
+    month = (r.date or "")[:7]
+    if day is None:
+        keys = {month} | {k for t, k in by_day if t == r.type and k[:7] == month}
+    else:
+        keys = {(day + timedelta(days=n)).isoformat() for n in range(-MAX_DAYS, MAX_DAYS + 1)} | {month}
+    return sorted(n for k in keys for n in by_day.get((r.type, k), ()))
 
 
 def _joins(seed: Event, r: Event) -> bool:

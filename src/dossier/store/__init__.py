@@ -292,11 +292,18 @@ class Store:
             conn.execute(text("DROP TABLE fts_old"))
             self._set_meta(conn, "fts_rowid", "seq")
 
-    def article_meta(self) -> dict[str, dict[str, Any]]:
-        """id -> published, outlet, duplicate_of, title: what global stages need, without text."""
-        cols = [s.articles.c[c] for c in ("id", "published", "outlet", "duplicate_of", "title", "language")]
+    def article_meta(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """id -> published, outlet, duplicate_of, title: what global stages need, without text (of every
+        article, or of ``ids``)."""
+        names = ("id", "published", "outlet", "duplicate_of", "title", "language")
+        q = select(*[s.articles.c[c] for c in names])
         with self.engine.connect() as conn:
-            return {r[0]: dict(r._mapping) for r in conn.execute(select(*cols))}
+            if ids is None:
+                return {r[0]: dict(zip(names, r)) for r in conn.execute(q)}
+            out = {}
+            for chunk in _chunks(sorted(set(ids)), 500):
+                out.update((r[0], dict(zip(names, r))) for r in conn.execute(q.where(s.articles.c.id.in_(chunk))))
+            return out
 
     def duplicate_map(self) -> dict[str, str]:
         """article id -> representative id, for articles that are copies of another."""
@@ -558,14 +565,21 @@ class Store:
                 out += [tuple(r) for r in conn.execute(q)]
         return out
 
-    def annotations_of(self, kind: str, model: type[M], article_ids: Sequence[str]) -> list[M]:
-        """Annotations of one kind for several articles, in article order then position."""
+    def annotations_of(self, kind: str, model: type[M], article_ids: Sequence[str], refs: bool = False) -> list[M]:
+        """Annotations of one kind for several articles, in article order then position; ``refs``: with the
+        corpus object each points at now (a mention's resolved entity), as ``annotations`` reads them."""
         items: list[M] = []
+        ref_field = _REF_FIELDS.get(kind) if refs else None
         for chunk in _chunks(list(article_ids), 500):
-            q = (select(s.annotations.c.data).where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
+            q = (select(s.annotations.c.data, s.annotations.c.ref)
+                 .where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
                  .order_by(s.annotations.c.article_id, s.annotations.c.start))
             with self.engine.connect() as conn:
-                items += [model.model_validate_json(r[0]) for r in conn.execute(q)]
+                for data, ref in conn.execute(q):
+                    item = model.model_validate_json(data)
+                    if ref_field and ref and hasattr(item, ref_field):
+                        setattr(item, ref_field, ref)
+                    items.append(item)
         return items
 
     def annotation_ids_by_ref(self, kind: str, refs: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -754,6 +768,17 @@ class Store:
             for chunk in _chunks(sorted(set(object_ids)), 500):
                 q = select(s.object_articles.c.article_id).where(s.object_articles.c.object_id.in_(chunk))
                 out.update(r[0] for r in conn.execute(q))
+        return out
+
+    def objects_sorted_between(self, kind: str, bounds: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+        """id -> label of the objects of ``kind`` whose sort key lies within any of the (low, high) bounds,
+        inclusive (events by date: an index range per bound)."""
+        o = s.objects
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for low, high in sorted(set(bounds)):
+                q = select(o.c.id, o.c.label).where(o.c.kind == kind, o.c.sort_key >= low, o.c.sort_key <= high)
+                out.update((r[0], r[1]) for r in conn.execute(q))
         return out
 
     def object_json(self, kind: str, object_id: str) -> str | None:

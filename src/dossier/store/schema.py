@@ -106,7 +106,7 @@ objects = Table(
     Column("score", Float),
     Column("data", Text, nullable=False),
     Column("updated_at", String(32), nullable=False),
-    Column("sort_key", String(40)),  # stories and storylines: their last day ("" when undated), newest first
+    Column("sort_key", String(40)),  # stories and storylines: their last day ("" when undated); events: their date
 )
 Index("ix_objects_kind", objects.c.kind, objects.c.name)
 ix_objects_sorted = Index("ix_objects_sorted", objects.c.kind, objects.c.sort_key, objects.c.id)
@@ -248,7 +248,10 @@ SORTED_KINDS = ("story", "storyline")
 
 
 def sort_key(kind: str, data: dict) -> str | None:
-    """What lists of ``kind`` are sorted by, newest first: a story's or storyline's last day."""
+    """What lists of ``kind`` are sorted by, newest first: a story's or storyline's last day; what events are
+    found by: their date (event deduplication reads the events near a new report's date)."""
+    if kind == "event":
+        return str(data.get("date") or "")[:40]
     if kind not in SORTED_KINDS:
         return None
     return str(data.get("end") or data.get("start") or "")[:40]
@@ -278,11 +281,18 @@ ARTICLE_LISTING_INDEX = "ix_articles_listing"
 
 
 def _story_page_reads_v5(conn: Connection) -> None:
-    """A story page read in one row (``story_pages``), and, in SQLite, an index covering the listing
+    """A story page read in one row (``story_pages``), events found by date (their ``sort_key``), and, in
+    SQLite, an index covering the listing
     columns of an article. In a SQLite row they come after the raw input and the text, so reading them
     by id walks the row's overflow pages (about 0.1 ms an article on a store larger than memory; a story
     page lists tens). PostgreSQL keeps long values out of line (TOAST), so its rows read cheaply as they are."""
+    import json
+
     story_pages.create(conn, checkfirst=True)
+    rows = conn.execute(objects.select().with_only_columns(objects.c.id, objects.c.data)
+                        .where(objects.c.kind == "event", objects.c.sort_key.is_(None))).all()
+    for oid, data in rows:  # events found by date
+        conn.execute(objects.update().where(objects.c.id == oid).values(sort_key=sort_key("event", json.loads(data))))
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {ARTICLE_LISTING_INDEX} ON articles "
                           f"({', '.join(ARTICLE_LISTING_COLUMNS)})"))
