@@ -7,6 +7,7 @@ Ostrenian contingent (event A), the Korvask death toll and the denied dam warnin
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,25 @@ def test_cli_story_timeline_and_quotes_of_a_story(demo):
     assert res.exit_code == 0 and a.storyline_id in res.output
     res = runner.invoke(app, ["--db", str(db), "export", "quantities", "--format", "jsonl"])
     assert res.exit_code == 0 and '"more than 1,000 troops"' in res.output
+
+
+def test_details_read_only_the_stories_the_run_rewrote(demo_run, tmp_path):
+    import shutil
+
+    from dossier.core import Dossier
+    from dossier.model import Story
+    from dossier.stories.details import DESCRIBE_QUEUE, update_details
+    from dossier.stories.stage import update_stories
+
+    _, db = demo_run
+    shutil.copy(db, tmp_path / "copy.db")
+    with Dossier(tmp_path / "copy.db") as d:
+        assert d.store.get_meta(DESCRIBE_QUEUE) == "[]"  # a run leaves nothing undescribed
+        story = max(d.stories(), key=lambda s: len(s.article_ids))
+        moved = story.article_ids[-1]  # an article re-clustered: its story is rewritten without details
+        rewritten = {s.id for s in update_stories(d.store, [moved])}
+        assert rewritten and set(json.loads(d.store.get_meta(DESCRIBE_QUEUE))) == rewritten
+        assert all(s.corroboration is None for s in d.store.objects_with_ids("story", Story, rewritten))
+        described = update_details(d.store, [])
+        assert {s.id for s in described} == rewritten and all(s.corroboration is not None for s in d.stories())
+        assert d.store.get_meta(DESCRIBE_QUEUE) == "[]" and update_details(d.store, []) == []

@@ -86,12 +86,7 @@ def object_data_by_ids(d: Dossier, kind: str, ids: Iterable[str]) -> list[dict[s
 
 def object_names(d: Dossier, ids: Iterable[str]) -> dict[str, str]:
     """id -> name of corpus objects, from the name column."""
-    out: dict[str, str] = {}
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(sorted(set(ids))):
-            out.update((i, n) for i, n in conn.execute(select(s.objects.c.id, s.objects.c.name)
-                                                       .where(s.objects.c.id.in_(chunk))) if n)
-    return out
+    return d.store.object_names(ids)
 
 
 def linked_ids(d: Dossier, kind: str, article_ids: Sequence[str]) -> set[str]:

@@ -781,6 +781,24 @@ class Store:
                 out.update((r[0], r[1]) for r in conn.execute(q))
         return out
 
+    def objects_with_ids(self, kind: str, model: type[M], ids: Iterable[str]) -> list[M]:
+        """Objects of ``kind`` by exact id (those that exist), in id order."""
+        out: list[M] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids)), 500):
+                q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk)).order_by(s.objects.c.id)
+                out += [model.model_validate_json(data) for k, data in conn.execute(q) if k == kind]
+        return out
+
+    def object_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """id -> name of objects (an entity's name, a story's title), from the name column."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids)), 500):
+                q = select(s.objects.c.id, s.objects.c.name).where(s.objects.c.id.in_(chunk))
+                out.update((i, n) for i, n in conn.execute(q) if n)
+        return out
+
     def object_json(self, kind: str, object_id: str) -> str | None:
         """An object's stored JSON text by exact id (None when there is none of ``kind``)."""
         with self.engine.connect() as conn:

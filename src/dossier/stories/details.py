@@ -9,15 +9,14 @@ stays the owner; details are a part of the Story record the UI reads).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from dossier.errors import NotFound
 from dossier.model import (
     Article,
     Corroboration,
-    Entity,
     Evidence,
     Mention,
     Quantity,
@@ -95,16 +94,34 @@ class StoryDetailsStage(Stage):
 
 
 def update_details(store: Store, changed: Sequence[str]) -> list[Story]:
-    changed_set = set(changed)
-    stories = [s for s in store.objects("story", Story)
-               if s.corroboration is None or changed_set.intersection(s.article_ids)]
-    meta = store.article_meta()
-    names = {e.id: e.name for e in store.objects("entity", Entity)} if stories else {}
-    out = [describe_story(store, s, meta, names) for s in stories]
+    """Describe the stories the stories stage rewrote (its queue) and those with a changed article; only
+    they and their articles are read."""
+    stories = stories_to_describe(store, changed)
+    meta = store.article_meta({aid for st in stories for aid in st.article_ids})
+    out = [describe_story(store, s, meta) for s in stories]
     with store.transaction() as conn:
         store.replace_objects(conn, "story", "stories", out, links={s.id: s.article_ids for s in out},
                               ids=[s.id for s in out])
+        store.set_meta(DESCRIBE_QUEUE, "[]", conn)
     return out
+
+
+DESCRIBE_QUEUE = "stories_to_describe"  # meta: ids of the stories the stories stage rewrote, not yet described
+
+
+def queue_for_details(store: Store, conn, story_ids: Sequence[str]) -> None:
+    """Add stories to the details stage's queue (in the stories stage's transaction)."""
+    queued = set(json.loads(store.get_meta(DESCRIBE_QUEUE) or "[]"))
+    store.set_meta(DESCRIBE_QUEUE, json.dumps(sorted(queued | set(story_ids))), conn)
+
+
+def stories_to_describe(store: Store, changed: Sequence[str]) -> list[Story]:
+    queued = store.get_meta(DESCRIBE_QUEUE)
+    if queued is None:  # a store from before the queue: every story without details, once
+        changed_set = set(changed)
+        return [s for s in store.objects("story", Story)
+                if s.corroboration is None or changed_set.intersection(s.article_ids)]
+    return store.objects_with_ids("story", Story, set(json.loads(queued)) | store.object_ids("story", changed))
 
 
 class StoryMaterial:
@@ -263,15 +280,10 @@ def story_actors(store: Store, m: StoryMaterial, known: dict[str, str] | None = 
         total.update(ids)
         in_articles.update(set(ids))
     names: list[str] = []
-    for eid in sorted(in_articles, key=lambda e: (-in_articles[e], -total[e], e))[: MAX_ACTORS * 2]:
-        name = (known or {}).get(eid)
-        if name is None and known is None:
-            try:
-                name = store.get_object("entity", eid, Entity).name
-            except NotFound:  # an entity the resolver dropped since
-                continue
-        if name is None:
-            continue
-        if name not in names:
+    candidates = sorted(in_articles, key=lambda e: (-in_articles[e], -total[e], e))[: MAX_ACTORS * 2]
+    known = known if known is not None else store.object_names(candidates)  # one dropped since has none
+    for eid in candidates:
+        name = known.get(eid)
+        if name is not None and name not in names:
             names.append(name)
     return names[:MAX_ACTORS]

@@ -107,6 +107,7 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     with store.transaction() as conn:
         store.replace_objects(conn, "story", StoriesStage.name, stories,
                               links={s.id: s.article_ids for s in stories}, ids=stored.touched)
+        dossier.stories.details.queue_for_details(store, conn, [s.id for s in stories])  # (imported below)
     return stories
 
 
