@@ -99,8 +99,9 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     clusterer = StoryClusterer(params)
     clusterer.observe(members.docs())
     order = arrival_order(arrivals, params.max_gap_days)
-    stored = Stored(store.objects("story", Story), members, changed_set, clusterer)
-    stored.restore_open(_open_since(order, params))
+    since = _open_since(order, params)
+    stored = Stored(_stories_within_reach(store, changed, since), members, changed_set, clusterer, store)
+    stored.restore_open(since)
     _cluster_arrivals(clusterer, stored, members, meta, order)
     stored.touched.update(clusterer.merged)  # stories merged into others: removed from the store
     stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
@@ -164,14 +165,30 @@ class Members:
         return arrivals
 
 
-class Stored:
-    """The stored stories, rebuilt in the clusterer when they can still take the new articles."""
+def _stories_within_reach(store: Store, changed: Sequence[str], since: str | None) -> list[Story]:
+    """The stored stories the new articles can reach: those still open on ``since`` (by their indexed
+    last day; every story when None), the undated, and those holding a changed article. A closed story
+    is read later only if a late copy of one of its articles arrives (``Stored.story_of``)."""
+    if since is None:
+        return store.objects("story", Story)
+    open_ids = store.objects_sorted_between("story", [(since, "~"), ("", "")])
+    return store.objects_with_ids("story", Story, set(open_ids) | store.object_ids("story", changed))
 
-    def __init__(self, stories: Sequence[Story], members: Members, changed: set[str], clusterer: StoryClusterer):
-        self.stories = {s.id: s for s in stories}
-        self.home = {aid: s.id for s in stories for aid in s.article_ids}
-        self.members, self.changed, self.clusterer = members, changed, clusterer
+
+class Stored:
+    """The stored stories within reach, rebuilt in the clusterer when they can still take the new articles."""
+
+    def __init__(self, stories: Sequence[Story], members: Members, changed: set[str], clusterer: StoryClusterer,
+                 store: Store | None = None):
+        self.stories: dict[str, Story] = {}
+        self.home: dict[str, str] = {}
+        self._add(stories)
+        self.members, self.changed, self.clusterer, self.store = members, changed, clusterer, store
         self.touched: set[str] = set()
+
+    def _add(self, stories: Sequence[Story]) -> None:
+        self.stories.update((s.id, s) for s in stories)
+        self.home.update((aid, s.id) for s in stories for aid in s.article_ids)
 
     def restore_open(self, since: str | None) -> None:
         """Rebuild the stories still open on ``since`` (all when None), and those that lost changed articles."""
@@ -189,6 +206,8 @@ class Stored:
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article is in, rebuilt if it was closed (a late copy joins its original's story)."""
+        if article_id not in self.clusterer.story_of and article_id not in self.home and self.store is not None:
+            self._add(self.store.objects_with_ids("story", Story, self.store.object_ids("story", [article_id])))
         if article_id not in self.clusterer.story_of and self.home.get(article_id) in self.stories:
             self.restore(self.home[article_id])
         return self.clusterer.story_of.get(article_id)
