@@ -124,7 +124,7 @@ def test_an_undated_repost_is_dated_by_its_story_and_kept_from_another_occasion(
         store.replace_objects(conn, "story", "stories", [
             Story(id="sto_oct", title="October", article_ids=[october.id], start="2023-10-09", end="2023-10-09"),
             Story(id="sto_nov", title="November", article_ids=[november.id, undated.id], start="2023-11-20",
-                  end="2023-11-20")])
+                  end="2023-11-20")], links={"sto_oct": [october.id], "sto_nov": [november.id, undated.id]})
     statements = run(store, october, november, undated)
     together = [s for s in statements if len(s.quote_ids) == 2]
     assert len(statements) == 2 and together[0].article_ids == sorted([november.id, undated.id])
@@ -227,7 +227,8 @@ def test_undated_renderings_of_different_stories_need_more_than_a_paraphrase(sto
           quote(b, "the cost of bread and milk had gone up twice since spring", kind="indirect"))
     with store.transaction() as conn:
         store.replace_objects(conn, "story", "stories", [Story(id="sto_a", title="A", article_ids=[a.id]),
-                                                         Story(id="sto_b", title="B", article_ids=[b.id])])
+                                                         Story(id="sto_b", title="B", article_ids=[b.id])],
+                              links={"sto_a": [a.id], "sto_b": [b.id]})
     assert len(run(store, a, b)) == 2
 
 

@@ -78,13 +78,13 @@ def _renderings(store: Store, scope: set[str], fresh: dict[str, list[dict]]) -> 
 
 
 def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | None], dict[str, str]]:
-    """Each article's occasion, and the story of each undated one (its context); the stories are read only
-    when some article has no date of its own."""
+    """Each article's occasion, and the story of each undated one (its context); only the stories holding
+    an article without a date of its own are read."""
     undated = {a for a, m in meta.items() if day(m.get("published")) is None}
     story_span: dict[str, Span] = {}
     story_of: dict[str, str] = {}
     if undated:
-        for story in store.objects("story", Story):
+        for story in store.objects_with_ids("story", Story, store.object_ids("story", undated)):
             first, last = day(story.start), day(story.end)
             story_of.update({a: story.id for a in story.article_ids if a in undated})
             if first and last:
