@@ -6,9 +6,10 @@ redo the world.
     python bench/incremental.py --workdir /tmp/inc       # keep the corpora and stores
 
 For each size N, a store takes N generated articles (fictional, article-length, in stories covered by
-several outlets: dossier.ingest.synthetic) through every stage; then ``--add`` more articles of the
-same stream (the next ones, so they continue its stories and open new ones) are ingested and every
-stage runs again, one after another, timed. The per-article stages work on the new articles alone, so
+several outlets: dossier.ingest.synthetic) through every stage; then ``--add`` more articles (the next
+ones in date order, so they continue its latest stories and open new ones) are ingested and every
+stage runs again, one after another, timed. The added articles are the newest, as a stream brings
+them. The per-article stages work on the new articles alone, so
 their time is flat in N; a corpus stage whose time grows with N reads or redoes more than the new
 articles reach. One process (``DOSSIER_WORKERS=1``), so the figures are CPU-bound wall seconds.
 """
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTICLES_PER_DAY = 10
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -48,7 +50,9 @@ def _parse() -> argparse.Namespace:
 
 
 def _corpus(work: Path, size: int, add: int) -> tuple[Path, Path]:
-    """The first ``size`` articles of the generated stream in one folder, the next ``add`` in another."""
+    """The ``size`` earliest of ``size + add`` generated articles in one folder, the ``add`` newest in another:
+    a stream of news at a steady rate (about ten articles a day, so a bigger store covers more days, not
+    more articles a day), arriving in date order."""
     from dossier.ingest.synthetic import as_text_file, generate
 
     base, more = work / f"corpus-{size}", work / f"added-{size}-{add}"
@@ -56,7 +60,9 @@ def _corpus(work: Path, size: int, add: int) -> tuple[Path, Path]:
         for folder in (base, more):
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-        for i, a in enumerate(generate(size + add)):
+        stream = sorted(generate(size + add, span_days=max(1, (size + add) // ARTICLES_PER_DAY)),
+                        key=lambda a: a.published)
+        for i, a in enumerate(stream):
             (base if i < size else more).joinpath(f"{i:07}.txt").write_text(as_text_file(a), encoding="utf-8")
     return base, more
 

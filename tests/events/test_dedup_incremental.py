@@ -77,4 +77,4 @@ def test_the_windows_reach_every_event_a_report_could_join():
     assert month == ("2024-03", "2024-03")  # an event dated to the month only
     assert low <= "2024-03-04" and "2024-03-12T23:00" <= high and not low <= "2024-03-03"
     assert event_stage._windows([Event(id="u", type="SANCTION")]) == {("", "")}
-    assert event_stage._windows([Event(id="m", type="SANCTION", date="2024-03")]) == {("2024-03", "2024-03~")}
+    assert event_stage._windows([Event(id="m", type="SANCTION", date="2024-12")]) == {("2024-12", "2025-01-01")}

@@ -178,3 +178,24 @@ def test_story_pages_are_built_and_read_back_on_every_backend(demo_dbs, backend)
             page = d.store.story_page(story.id, digest)
             assert page == json.loads(json.dumps(views.story_page_body(d, story)))
             assert d.store.story_page(story.id, "0" * 32) is None  # built from another version of the story
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_objects_are_found_by_date_on_every_backend(demo_dbs, backend):
+    from datetime import date, timedelta
+
+    from dossier.model import Event
+
+    with Dossier(_demo_db(demo_dbs, backend)) as d:
+        event = next(e for e in d.store.objects("event", Event) if e.date and len(e.date) >= 10)
+        day = date.fromisoformat(event.date[:10])
+        around = ((day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat())
+        found = d.store.objects_sorted_between("event", [around])
+        assert found[event.id] == event.type
+        assert all(around[0] <= e.date[:10] <= around[1] for e in d.store.objects("event", Event) if e.id in found)
+        later = (day + timedelta(days=2)).isoformat()
+        assert event.id not in d.store.objects_sorted_between("event", [(later, None)])
+        stories = d.stories()
+        newest = max(s.end for s in stories if s.end)
+        assert set(d.store.objects_sorted_between("story", [(newest, None)])) == {s.id for s in stories
+                                                                                   if s.end and s.end >= newest}

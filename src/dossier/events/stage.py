@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dossier.events.dedup import MAX_DAYS, merge_reports, report_day
 from dossier.events.extract import article_events
@@ -85,16 +85,26 @@ DAYS_BEFORE, DAYS_AFTER = 3 * MAX_DAYS, MAX_DAYS
 
 
 def _windows(reports: list[Event]) -> set[tuple[str, str]]:
-    """Sort-key bounds of the events the reports could join: days around each date, the month of a
-    partial date (and of a day: an event dated to a month may take it), and the undated."""
+    """Sort-key bounds (inclusive ISO dates) of the events the reports could join: days around each date
+    (the day after the last one bounds the times of day), the month of a partial date (and of a day: an
+    event dated to a month only may take it), and the undated."""
     out = set()
     for r in reports:
         day = report_day(r.date)
         if day is not None:
-            out.add(((day - timedelta(days=DAYS_BEFORE)).isoformat(), (day + timedelta(days=DAYS_AFTER)).isoformat() + "~"))
+            out.add(((day - timedelta(days=DAYS_BEFORE)).isoformat(), (day + timedelta(days=DAYS_AFTER + 1)).isoformat()))
             out.add((day.isoformat()[:7], day.isoformat()[:7]))
         elif r.date:
-            out.add((r.date[:7], r.date[:7] + "~"))
+            out.add((r.date[:7], _next_month(r.date[:7])))
         else:
             out.add(("", ""))
     return out
+
+
+def _next_month(month: str) -> str:
+    """The first day of the month after a "YYYY-MM" (the month itself when it is no such thing)."""
+    try:
+        first = date.fromisoformat(month + "-01")
+    except ValueError:
+        return month
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1).isoformat()

@@ -85,8 +85,8 @@ class _Story:
     number: int
 
 
-def _story(rng: random.Random, index: int) -> _Story:
-    start = date(2023, 1, 1) + timedelta(days=rng.randrange(700))
+def _story(rng: random.Random, index: int, span_days: int = 700) -> _Story:
+    start = date(2023, 1, 1) + timedelta(days=rng.randrange(span_days))
     people = [(_person(rng), rng.choice(_ROLES)) for _ in range(3)]
     return _Story(index, _name(rng, 3), people, rng.choice(_ORGS), rng.choice(_EVENTS), start, rng.randrange(12, 4000))
 
@@ -112,13 +112,14 @@ def _paragraphs(rng: random.Random, st: _Story, when: date) -> list[str]:
     return body + extra + _fillers(rng, weekday, rng.randrange(3, 7))
 
 
-def generate(n: int, seed: int = 7, story_size: tuple[int, int] = (2, 8), repost_share: float = 0.05
-             ) -> Iterator[GeneratedArticle]:
-    """``n`` articles in stories of a few outlets each, with some near-copy reposts."""
+def generate(n: int, seed: int = 7, story_size: tuple[int, int] = (2, 8), repost_share: float = 0.05,
+             span_days: int = 700) -> Iterator[GeneratedArticle]:
+    """``n`` articles in stories of a few outlets each, with some near-copy reposts; the stories start on
+    days drawn from ``span_days`` days from 2023-01-01 (a stream of news at a steady rate: about n / 10)."""
     rng = random.Random(seed)
     made, index = 0, 0
     while made < n:
-        st = _story(rng, index)
+        st = _story(rng, index, span_days)
         index += 1
         previous: GeneratedArticle | None = None
         for outlet in rng.sample(_OUTLETS, min(rng.randint(*story_size), n - made)):

@@ -770,14 +770,17 @@ class Store:
                 out.update(r[0] for r in conn.execute(q))
         return out
 
-    def objects_sorted_between(self, kind: str, bounds: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    def objects_sorted_between(self, kind: str, bounds: Iterable[tuple[str, str | None]]) -> dict[str, str | None]:
         """id -> label of the objects of ``kind`` whose sort key lies within any of the (low, high) bounds,
-        inclusive (events by date: an index range per bound)."""
+        inclusive, high None for no upper bound (events by date: an index range per bound). Bounds are ISO
+        dates: they sort alike in every collation (no punctuation sentinels)."""
         o = s.objects
         out: dict[str, str | None] = {}
         with self.engine.connect() as conn:
-            for low, high in sorted(set(bounds)):
-                q = select(o.c.id, o.c.label).where(o.c.kind == kind, o.c.sort_key >= low, o.c.sort_key <= high)
+            for low, high in sorted(set(bounds), key=lambda b: (b[0], b[1] or "")):
+                q = select(o.c.id, o.c.label).where(o.c.kind == kind, o.c.sort_key >= low)
+                if high is not None:
+                    q = q.where(o.c.sort_key <= high)
                 out.update((r[0], r[1]) for r in conn.execute(q))
         return out
 

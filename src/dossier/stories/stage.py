@@ -171,7 +171,7 @@ def _stories_within_reach(store: Store, changed: Sequence[str], since: str | Non
     is read later only if a late copy of one of its articles arrives (``Stored.story_of``)."""
     if since is None:
         return store.objects("story", Story)
-    open_ids = store.objects_sorted_between("story", [(since, "~"), ("", "")])
+    open_ids = store.objects_sorted_between("story", [(since, None), ("", "")])
     return store.objects_with_ids("story", Story, set(open_ids) | store.object_ids("story", changed))
 
 
