@@ -38,8 +38,10 @@ def link_statements(store: Store, changed: Sequence[str], profile: str | None = 
     changed_set = set(changed)
     fresh = _save_features(store, changed_set)
     spans, story_of = _occasions(store, meta)
-    scope, old_ids = _scope(store, changed_set, spans)
+    scope, old_ids, borrowed = _scope(store, changed_set, spans)
     renderings = _renderings(store, scope or set(meta), fresh)
+    if borrowed is not None:  # of the articles beyond reach, only the quotes of the statements replaced
+        renderings = [r for r in renderings if r.article_id not in borrowed or r.id in borrowed[r.article_id]]
     for r in renderings:
         r.span, r.story = spans.get(r.article_id), story_of.get(r.article_id)
     scorer = _scorer(store, profile or settings.get("profile"), scope or set(meta))
@@ -92,21 +94,28 @@ def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | No
     return {a: article_span(a, meta, story_span) for a in meta}, story_of
 
 
-def _scope(store: Store, changed: set[str], spans: dict[str, Span | None]) -> tuple[set[str] | None, set[str]]:
-    """The articles whose quotes to relink (None: all of them) and the stored statements they replace: the
-    changed ones, those said within reach of them or undated, and the other members of their statements."""
+def _scope(store: Store, changed: set[str], spans: dict[str, Span | None]
+           ) -> tuple[set[str] | None, set[str], dict[str, set[str]] | None]:
+    """What to relink: the articles (None: all of them), the stored statements they replace, and, per article
+    beyond reach, the quotes borrowed from it (None: every quote of the articles).
+
+    The articles in reach are the changed ones, those said within reach of them and the undated; every
+    statement with a rendering in them is replaced, so its renderings in articles beyond reach are
+    relinked too, but not those articles' other quotes: said out of reach of the new articles, they can
+    join none of them, and their statements stay as they are. (Taking their articles whole would reach
+    their other statements' articles in turn, and so on through the whole store.)"""
     if not changed or any(spans.get(a) is None for a in changed) or len(changed) * 2 > len(spans):
-        return None, set()
+        return None, set(), None
     reach = _reach([spans[a] for a in changed])
     starts = [lo for lo, _ in reach]
-    scope = set(changed) | {a for a, sp in spans.items() if sp is None or _within(sp, reach, starts)}
+    within = set(changed) | {a for a, sp in spans.items() if sp is None or _within(sp, reach, starts)}
     old_ids = store.object_ids("statement", changed)
-    while True:
-        old_ids |= {ref for _, _, ref in store.annotation_refs("quote", article_ids=scope) if ref}
-        members = {a for _, a, _ in store.annotation_refs("quote", refs=old_ids)} - scope
-        if not members:
-            return scope, old_ids
-        scope |= members
+    old_ids |= {ref for _, _, ref in store.annotation_refs("quote", article_ids=within) if ref}
+    borrowed: dict[str, set[str]] = {}
+    for quote_id, article_id, _ in store.annotation_refs("quote", refs=old_ids):
+        if article_id not in within:
+            borrowed.setdefault(article_id, set()).add(quote_id)
+    return within | set(borrowed), old_ids, borrowed
 
 
 def _reach(spans: list[Span]) -> list[Span]:
