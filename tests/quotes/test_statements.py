@@ -287,3 +287,29 @@ def test_the_demo_corpus_links_its_planted_renderings_and_keeps_its_repeated_cla
     assert any(t == "wait for the next blow" for t in drovna)
     october = next(s for s in statements if any(t.startswith("Camps in Marvesia are training saboteurs") for t in s))
     assert not any("still training saboteurs" in t for t in october)
+
+
+def test_an_article_beyond_reach_lends_only_the_quotes_of_the_statements_replaced(store, words_only, monkeypatch):
+    """A statement made on 2 and 8 October has a rendering in reach of a new article of the 10th, so it is
+    relinked whole, its rendering of the 2nd included; the other statement of that article of the 2nd
+    (with one of late September) is out of reach and is not read."""
+    claim = "Saboteurs are being trained in camps across the border to attack our country."
+    harvest = "The harvest was the best in a decade and the granaries are full."
+    sept = add_article(store, f"“{harvest}” he said.", "VTA", "2023-09-28")
+    early = add_article(store, f"“{harvest}” he said. Later: “{claim}”", "Valdoria Daily", "2023-10-02")
+    mid = add_article(store, f"“{claim}” he said again.", "Ostrenia Times", "2023-10-08")
+    write(store, quote(sept, harvest), quote(early, harvest), quote(early, claim), quote(mid, claim))
+    run(store, sept, early, mid)
+    statements = store.objects("statement", Statement)
+    harvest_statement = next(s for s in statements if sept.id in s.article_ids)
+    assert harvest_statement.article_ids == sorted([sept.id, early.id])
+    assert any(s.article_ids == sorted([early.id, mid.id]) for s in statements)
+    late = add_article(store, "“The talks will go on next week,” he said.", "Northern Wire", "2023-10-10")
+    write(store, quote(late, "The talks will go on next week"))
+    seen = []
+    monkeypatch.setattr("dossier.quotes.statements.link", lambda rs, scorer: seen.extend(rs) or link(rs, scorer))
+    after = run(store, late)
+    assert {(r.article_id, r.text) for r in seen} == {(early.id, claim), (mid.id, claim),
+                                                      (late.id, "The talks will go on next week")}
+    assert any(s.article_ids == sorted([early.id, mid.id]) for s in after)  # relinked as it was
+    assert store.get_object("statement", harvest_statement.id, Statement) == harvest_statement  # not read
