@@ -691,6 +691,8 @@ class Store:
     def objects(
         self, kind: str, model: type[M], name: str | None = None, article_id: str | None = None, limit: int | None = None
     ) -> list[M]:
+        if article_id is not None and name is None:
+            return self._objects_of_article(kind, model, article_id, limit)
         q = select(s.objects.c.data).where(s.objects.c.kind == kind)
         if name is not None:
             q = q.where(func.lower(s.objects.c.name).like(f"%{_escape_like(name.lower())}%", escape="\\"))
@@ -702,6 +704,18 @@ class Store:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             return [model.model_validate_json(r[0]) for r in conn.execute(q)]
+
+    def _objects_of_article(self, kind: str, model: type[M], article_id: str, limit: int | None) -> list[M]:
+        """``objects`` of one article: its links first (an index), then the objects by primary key. (With
+        the kind in one query, SQLite walks every object of the kind, about 40 ms an article at 3,000.)"""
+        o = s.objects
+        ids = sorted(self.object_ids(kind, [article_id]))
+        with self.engine.connect() as conn:
+            rows = [r for chunk in _chunks(ids, 500)
+                    for r in conn.execute(select(o.c.kind, o.c.score, o.c.name, o.c.id, o.c.data).where(o.c.id.in_(chunk)))
+                    if r[0] == kind]
+        rows.sort(key=lambda r: (r[1] is None, -(r[1] or 0), r[2] is None, r[2] or "", r[3]))
+        return [model.model_validate_json(r[4]) for r in rows[:limit]]
 
     def newest_object_ids(self, kind: str, limit: int, offset: int = 0) -> list[str]:
         """Ids of stories or storylines, newest first (by their indexed ``sort_key``), one page."""
