@@ -65,17 +65,9 @@ def annotations_in(d: Dossier, kind: str, model: type[M], article_ids: Sequence[
 
 
 def objects_by_ids(d: Dossier, kind: str, model: type[M], ids: Iterable[str]) -> list[M]:
-    """Corpus objects by primary key, in no particular order.
-
-    The kind is checked in Python: with it in the WHERE clause SQLite walks the kind index
-    (every object of the kind) instead of the primary key.
-    """
-    out: list[M] = []
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(sorted(set(ids))):
-            q = select(s.objects.c.kind, s.objects.c.data).where(s.objects.c.id.in_(chunk))
-            out.extend(model.model_validate_json(data) for k, data in conn.execute(q) if k == kind)
-    return out
+    """Corpus objects by primary key (``Store.objects_with_ids``: the kind is checked in Python, as with it
+    in the WHERE clause SQLite walks the kind index, every object of the kind, instead of the primary key)."""
+    return d.store.objects_with_ids(kind, model, ids)
 
 
 def object_data_by_ids(d: Dossier, kind: str, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -91,13 +83,7 @@ def object_names(d: Dossier, ids: Iterable[str]) -> dict[str, str]:
 
 def linked_ids(d: Dossier, kind: str, article_ids: Sequence[str]) -> set[str]:
     """Ids of the corpus objects of ``kind`` linked to any of the articles."""
-    ids: set[str] = set()
-    with d.store.engine.connect() as conn:
-        for chunk in _chunks(list(article_ids)):
-            q = select(s.object_articles.c.object_id).where(
-                s.object_articles.c.kind == kind, s.object_articles.c.article_id.in_(chunk))
-            ids.update(r[0] for r in conn.execute(q))
-    return ids
+    return d.store.object_ids(kind, article_ids)
 
 
 def top_linked(d: Dossier, kind: str, model: type[M], article_ids: Sequence[str], limit: int) -> list[M]:
@@ -342,10 +328,13 @@ def story_detail(d: Dossier, story_id: str, speakers: int = SPEAKERS_SHOWN,
 def story_and_digest(d: Dossier, story_id: str) -> tuple[Story, str | None]:
     """The story by exact id with the digest of its stored JSON (what its page was built from), or by
     prefix without one."""
+    return _stored_story(d, story_id) or (get_story(d, story_id), None)
+
+
+def _stored_story(d: Dossier, story_id: str) -> tuple[Story, str] | None:
+    """The story with this exact id and the digest of its stored JSON, or None."""
     data = d.store.object_json("story", story_id)
-    if data is None:
-        return get_story(d, story_id), None
-    return Story.model_validate_json(data), story_digest(data)
+    return None if data is None else (Story.model_validate_json(data), story_digest(data))
 
 
 def story_digest(data: str) -> str:
@@ -387,10 +376,8 @@ def build_story_pages(d: Dossier, story_ids: Iterable[str], batch: int = 50) -> 
     ids, built = sorted(set(story_ids)), 0
     for i in range(0, len(ids), batch):
         pages = []
-        for story_id in ids[i : i + batch]:
-            data = d.store.object_json("story", story_id)
-            if data is not None:
-                pages.append((story_id, story_digest(data), story_page_body(d, Story.model_validate_json(data))))
+        for story, digest in filter(None, (_stored_story(d, story_id) for story_id in ids[i : i + batch])):
+            pages.append((story.id, digest, story_page_body(d, story)))
         with d.store.transaction() as conn:
             d.store.put_story_pages(conn, pages)
         built += len(pages)

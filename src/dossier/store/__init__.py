@@ -526,15 +526,8 @@ class Store:
         if label is not None:
             q = q.where(s.annotations.c.label == label)
         q = q.order_by(s.annotations.c.article_id, s.annotations.c.start)
-        ref_field = _REF_FIELDS.get(kind)
         with self.engine.connect() as conn:
-            items = []
-            for data, ref in conn.execute(q):
-                item = model.model_validate_json(data)
-                if ref_field and ref and hasattr(item, ref_field):
-                    setattr(item, ref_field, ref)
-                items.append(item)
-            return items
+            return [_with_ref(model.model_validate_json(data), kind, ref) for data, ref in conn.execute(q)]
 
     def annotation_data(self, kind: str, article_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """article id -> its annotations of a kind as plain JSON objects (in text order): for a corpus stage that
@@ -569,7 +562,6 @@ class Store:
         """Annotations of one kind for several articles, in article order then position; ``refs``: with the
         corpus object each points at now (a mention's resolved entity), as ``annotations`` reads them."""
         items: list[M] = []
-        ref_field = _REF_FIELDS.get(kind) if refs else None
         for chunk in _chunks(list(article_ids), 500):
             q = (select(s.annotations.c.data, s.annotations.c.ref)
                  .where(s.annotations.c.kind == kind, s.annotations.c.article_id.in_(chunk))
@@ -577,9 +569,7 @@ class Store:
             with self.engine.connect() as conn:
                 for data, ref in conn.execute(q):
                     item = model.model_validate_json(data)
-                    if ref_field and ref and hasattr(item, ref_field):
-                        setattr(item, ref_field, ref)
-                    items.append(item)
+                    items.append(_with_ref(item, kind, ref) if refs else item)
         return items
 
     def annotation_ids_by_ref(self, kind: str, refs: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -981,6 +971,14 @@ _HEADLINE_OPTIONS = "StartSel=[, StopSel=], FragmentDelimiter=…, MaxFragments=
 
 # The model field an annotation's ``ref`` column fills when read back.
 _REF_FIELDS = {"mention": "entity_id", "quote": "statement_id"}
+
+
+def _with_ref(item: M, kind: str, ref: str | None) -> M:
+    """An annotation read back with the corpus object its ``ref`` column points at now (a mention's entity)."""
+    field = _REF_FIELDS.get(kind)
+    if field and ref and hasattr(item, field):
+        setattr(item, field, ref)
+    return item
 
 
 def _annotation_row(kind: str, article_id: str, stage: str, item: BaseModel) -> dict[str, Any]:
