@@ -28,6 +28,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Scripts that use more than 1 need an if __name__ == '__main__' guard."),
     Setting("ray_address", None, "Ray cluster for 'dossier run --engine ray' (default: start a local one)."),
     Setting("ray_shards", None, "Folder for the Ray engine's Parquet shards (default: a temp folder)."),
+    Setting("cache_dir", None,
+            "Folder for tables dossier derives once and reuses (default: $XDG_CACHE_HOME/dossier, else "
+            "~/.cache/dossier); deleting it only slows the next start."),
     Setting("profile", "fast", "NLP profile: 'fast' (default) or 'accurate'."),
     Setting("near_duplicate_threshold", 0.8,
             "Jaccard similarity (MinHash over 5-word shingles) from which two articles are copies; "

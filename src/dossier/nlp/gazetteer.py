@@ -47,6 +47,7 @@ class Place:
     geonameid: int | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across a corpus; folding them is most of a lookup's cost
 def fold(name: str) -> str:
     """Lookup key: accents removed, lower case, 'the ' dropped, dots and spaces normalized."""
     text = unicodedata.normalize("NFKD", name)

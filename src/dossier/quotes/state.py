@@ -43,7 +43,7 @@ class Article:
         quoted = find_quoted(text)
         sents = build_sentences(text, spans, quoted)
         self.quoted = [cut_unclosed(q, sents) for q in quoted]
-        self.sents = mark_inside(sents, self.quoted)
+        self.sents = mark_inside(sents, self.quoted) if self.quoted != quoted else sents
         self.frames = [find_frames(s) for s in self.sents]
         self.found: list[Found] = []
         self.used: set[int] = set()  # ids of frames that introduce a direct quote

@@ -11,7 +11,7 @@ from dossier.quotes.marks import Quoted, paragraphs
 QUOTE_CHARS = set("\"“”„«»‘’'`")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
