@@ -39,6 +39,7 @@ from dossier.stories.disagree import (
 )
 from dossier.stories.outlets import registry
 from dossier.stories.sources import SourceInfo, source_groups, wire_credit
+from dossier.stories.storylines import queue_for_relinking
 from dossier.stories.summary import Candidate, summarize, unit_vector
 from dossier.stories.vectors import dot
 
@@ -103,6 +104,7 @@ def update_details(store: Store, changed: Sequence[str]) -> list[Story]:
         store.replace_objects(conn, "story", "stories", out, links={s.id: s.article_ids for s in out},
                               ids=[s.id for s in out])
         store.set_meta(DESCRIBE_QUEUE, "[]", conn)
+        queue_for_relinking(store, conn, [s.id for s in out])
     return out
 
 

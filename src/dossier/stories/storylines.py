@@ -5,17 +5,25 @@ apart, share at least two main actors, and either share a good part of their
 actors (Jaccard) or speak of the same things (cosine of their titles' and
 summaries' words). Links are single-link: a storyline is a chain of such
 stories, so a months-long affair holds together through its episodes, while
-an unrelated event that shares only the head of state stays apart. The whole
-set is rebuilt on each run (stories are few next to articles; candidate pairs
-come from an actor index).
+an unrelated event that shares only the head of state stays apart.
+
+Candidate pairs come from an actor index, each actor's stories compared only
+with those close enough in time. A run relinks only what the changed stories
+can reach (``relink_storylines``): the storylines that held them, and the
+stories within ``MAX_GAP_DAYS`` of them (by the index of their last day; the
+undated ones too) that they now link to, with those stories' storylines.
+Storylines are connected components, so nothing else can change: two
+unchanged stories link as they did before. The first run (or a new version of
+the stage) builds every storyline.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
 
 from dossier.model import Story, Storyline, TimelineEntry
 from dossier.pipeline import Stage, register
@@ -28,8 +36,8 @@ MIN_SHARED_ACTORS = 2
 MIN_ACTOR_JACCARD = 0.3
 MIN_THEME_COSINE = 0.2
 UNDATED_ACTOR_JACCARD = 0.6
-MAX_STORIES_PER_ACTOR = 500  # an actor in more stories than this (a head of state) proposes no pairs
 MAX_TIMELINE = 40
+RELINK_QUEUE = "stories_to_relink"  # meta: ids of the stories described since storylines were last linked
 
 
 def _day(value: str | None) -> date | None:
@@ -80,27 +88,42 @@ def group_stories(stories: Sequence[Story]) -> list[list[Story]]:
             x = parent[x]
         return x
 
-    by_actor: dict[str, list[Story]] = {}
-    for s in stories:
-        for actor in s.actors:
-            by_actor.setdefault(actor, []).append(s)
     themes = {s.id: theme(s) for s in stories}
     checked: set[tuple[str, str]] = set()
-    for members in by_actor.values():
-        if len(members) > MAX_STORIES_PER_ACTOR:
+    for a, b in candidate_pairs(stories):
+        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if pair in checked or find(a.id) == find(b.id):
             continue
-        for i, a in enumerate(members):
-            for b in members[:i]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair in checked or find(a.id) == find(b.id):
-                    continue
-                checked.add(pair)
-                if linked(a, b, themes):
-                    parent[find(a.id)] = find(b.id)
+        checked.add(pair)
+        if linked(a, b, themes):
+            parent[find(a.id)] = find(b.id)
     groups: dict[str, list[Story]] = {}
     for s in stories:
         groups.setdefault(find(s.id), []).append(s)
     return [sorted(g, key=lambda s: (s.start or "9999", s.id)) for g in groups.values() if len(g) > 1]
+
+
+def candidate_pairs(stories: Iterable[Story]) -> Iterator[tuple[Story, Story]]:
+    """Pairs of stories sharing an actor and close enough in time to link (an undated story pairs with every
+    story of its actors): each actor's dated stories in order of their first day, each compared with those
+    starting at most ``MAX_GAP_DAYS`` after it ends."""
+    by_actor: dict[str, list[Story]] = {}
+    for s in stories:
+        for actor in s.actors:
+            by_actor.setdefault(actor, []).append(s)
+    for members in by_actor.values():
+        spans = [(s, _day(s.start), _day(s.end or s.start)) for s in members]
+        dated = sorted((x for x in spans if x[1] and x[2]), key=lambda x: (x[1], x[0].id))
+        undated = [s for s, first, last in spans if not (first and last)]
+        for i, (a, _, a_last) in enumerate(dated):
+            reach = a_last + timedelta(days=MAX_GAP_DAYS)
+            for b, b_first, _ in dated[i + 1 :]:
+                if b_first > reach:
+                    break
+                yield a, b
+        for i, a in enumerate(undated):
+            yield from ((a, b) for b, _, _ in dated)
+            yield from ((a, b) for b in undated[i + 1 :])
 
 
 def storyline_of(stories: list[Story]) -> Storyline:
@@ -131,19 +154,95 @@ def _thin(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return sorted(out, key=lambda e: (e.date, e.kind != "event"))
 
 
-def update_storylines(store: Store) -> list[Storyline]:
-    """Rebuild every storyline; point each story at its storyline (rewriting only stories whose link changed)."""
+def update_storylines(store: Store, changed: Sequence[str] = ()) -> list[Storyline]:
+    """Relink the storylines the changed articles' stories and the stories described since the last run can
+    reach (every storyline on the first run); return the storylines written."""
+    queued = store.get_meta(RELINK_QUEUE)
+    if queued is None:
+        return rebuild_storylines(store)
+    dirty = set(json.loads(queued)) | store.object_ids("story", changed)
+    return relink_storylines(store, dirty)
+
+
+def rebuild_storylines(store: Store) -> list[Storyline]:
+    """Every storyline from every story."""
     stories = store.objects("story", Story)
-    lines = [storyline_of(group) for group in group_stories(stories)]
+    return _write(store, stories, None, [storyline_of(group) for group in group_stories(stories)])
+
+
+def relink_storylines(store: Store, dirty_ids: set[str]) -> list[Storyline]:
+    """Relink around the stories ``dirty_ids`` (those that still exist): their former storylines (found through
+    their articles, which a story merged away handed on), and the stories in their time window that they link to,
+    with the storylines of those. The storylines of this set are rebuilt from its stories alone."""
+    dirty = store.objects_with_ids("story", Story, dirty_ids)
+    if not dirty:
+        _clear_queue(store)
+        return []
+    line_ids = store.object_ids("storyline", {aid for s in dirty for aid in s.article_ids})
+    neighbours = _linked_neighbours(store, dirty)
+    line_ids |= {c.storyline_id for c in neighbours if c.storyline_id}
+    lines = store.objects_with_ids("storyline", Storyline, line_ids)
+    have = {s.id: s for s in [*dirty, *neighbours]}
+    rest = {sid for line in lines for sid in line.story_ids} - set(have)
+    reach = [*have.values(), *store.objects_with_ids("story", Story, rest)]
+    return _write(store, reach, line_ids, [storyline_of(group) for group in group_stories(reach)])
+
+
+def _linked_neighbours(store: Store, dirty: list[Story]) -> list[Story]:
+    """The stored stories, other than ``dirty``, that one of ``dirty`` links to: read from the stories ending
+    at most ``MAX_GAP_DAYS`` before the earliest of them starts, and the undated (every story when one of
+    ``dirty`` is undated)."""
+    mine = {s.id for s in dirty}
+    starts = [_day(s.start) for s in dirty]
+    if all(starts):
+        since = (min(starts) - timedelta(days=MAX_GAP_DAYS)).isoformat()  # type: ignore[type-var]
+        ids = set(store.objects_sorted_between("story", [(since, None), ("", "")]))
+        window = store.objects_with_ids("story", Story, ids - mine)
+    else:
+        window = [s for s in store.objects("story", Story) if s.id not in mine]
+    by_actor: dict[str, list[Story]] = {}
+    for d in dirty:
+        for actor in d.actors:
+            by_actor.setdefault(actor, []).append(d)
+    themes = {s.id: theme(s) for s in dirty}
+    out = []
+    for c in window:
+        shared = Counter(d.id for actor in c.actors for d in by_actor.get(actor, ()))
+        candidates = [d for d in dirty if shared[d.id] >= MIN_SHARED_ACTORS]
+        if candidates:
+            themes[c.id] = theme(c)
+            if any(linked(c, d, themes) for d in candidates):
+                out.append(c)
+    return out
+
+
+def _write(store: Store, stories: list[Story], old_line_ids: set[str] | None, lines: list[Storyline]) -> list[Storyline]:
+    """Replace the storylines ``old_line_ids`` (every storyline when None) with ``lines`` and point each of ``stories`` at its storyline
+    (rewriting only the stories whose link changed)."""
     home = {sid: line.id for line in lines for sid in line.story_ids}
     moved = [s.model_copy(update={"storyline_id": home.get(s.id)}) for s in stories if s.storyline_id != home.get(s.id)]
-    links = {line.id: [aid for s in stories if s.id in line.story_ids for aid in s.article_ids] for line in lines}
+    by_id = {s.id: s for s in stories}
+    links = {line.id: [aid for sid in line.story_ids for aid in by_id[sid].article_ids] for line in lines}
     with store.transaction() as conn:
-        store.replace_objects(conn, "storyline", StorylinesStage.name, lines, links=links)
+        store.replace_objects(conn, "storyline", StorylinesStage.name, lines, links=links, ids=old_line_ids)
         if moved:
             store.replace_objects(conn, "story", "stories", moved, links={s.id: s.article_ids for s in moved},
                                   ids=[s.id for s in moved])
+        store.set_meta(RELINK_QUEUE, "[]", conn)
     return lines
+
+
+def _clear_queue(store: Store) -> None:
+    with store.transaction() as conn:
+        store.set_meta(RELINK_QUEUE, "[]", conn)
+
+
+def queue_for_relinking(store: Store, conn, story_ids: Iterable[str]) -> None:
+    """Add stories to the storylines stage's queue (in the details stage's transaction)."""
+    queued = store.get_meta(RELINK_QUEUE)
+    if queued is None:
+        return  # storylines have not been built yet: their first run builds all
+    store.set_meta(RELINK_QUEUE, json.dumps(sorted(set(json.loads(queued)) | set(story_ids))), conn)
 
 
 @register
@@ -156,4 +255,4 @@ class StorylinesStage(Stage):
     scope = "corpus"
 
     def run_corpus(self, store: Store, changed: Sequence[str]) -> None:
-        update_storylines(store)
+        update_storylines(store, changed)
