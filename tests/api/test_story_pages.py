@@ -92,3 +92,16 @@ def test_a_run_rebuilds_the_pages_of_stories_sharing_a_statement_or_an_event_wit
     assert touched_stories(store, ["b1"]) == {"sty_a", "sty_b", "sty_c"}  # not sty_d: nothing shared
     assert touched_stories(store, ["d1"]) == {"sty_d"}
     assert touched_stories(store, []) == set()
+
+
+def test_a_story_that_storylines_rewrote_gets_its_page_on_the_next_build(demo_db, tmp_path):
+    from dossier.stories.storylines import _write
+
+    with Dossier(demo_store.copy_db(demo_db, tmp_path / "copy")) as d:
+        story = d.stories()[0]
+        # Relinking finds the story in no storyline now: it is rewritten, none of its articles changed.
+        _write(d.store, [story.model_copy(update={"storyline_id": "stl_before"})], set(), [])
+        digest = views.story_digest(d.store.object_json("story", story.id))
+        assert d.story(story.id).storyline_id is None and d.store.story_page(story.id, digest) is None
+        update_story_pages(d.store, [])  # a run that changed none of its articles
+        assert d.store.story_page(story.id, digest) is not None

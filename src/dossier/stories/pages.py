@@ -8,17 +8,20 @@ touched: those with a changed article, and those sharing a statement or an event
 article (a new rendering or report shows on every story that carries it). A page is used only for
 the story as stored when the page was built (the digest of its JSON), so a story rewritten since
 is read live until the next run; a merge or split of entities drops the pages of the stories that
-mention them.
+mention them. Stories another corpus stage rewrote without a change to their articles (storylines
+linking an old story into a new storyline) are queued for the next build.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from dossier.pipeline import Stage, register
 from dossier.store import Store
 
 SHARED_KINDS = ("statement", "event")  # objects one story's page shows that other stories' articles change
+PAGES_QUEUE = "story_pages_to_build"  # meta: stories rewritten by a stage without a change to their articles
 
 
 @register
@@ -41,8 +44,19 @@ def update_story_pages(store: Store, changed: Sequence[str]) -> int:
 
     with store.transaction() as conn:
         store.prune_story_pages(conn)
-    wanted = touched_stories(store, changed) | set(store.story_ids_without_page())
-    return views.build_story_pages(Dossier.of(store), wanted)
+    queued = set(json.loads(store.get_meta(PAGES_QUEUE) or "[]"))
+    wanted = touched_stories(store, changed) | set(store.story_ids_without_page()) | queued
+    built = views.build_story_pages(Dossier.of(store), wanted)
+    if queued:
+        with store.transaction() as conn:
+            store.set_meta(PAGES_QUEUE, "[]", conn)
+    return built
+
+
+def queue_for_pages(store: Store, conn, story_ids: Iterable[str]) -> None:
+    """Have the next run rebuild these stories' pages (in the transaction that rewrote the stories)."""
+    queued = set(json.loads(store.get_meta(PAGES_QUEUE) or "[]"))
+    store.set_meta(PAGES_QUEUE, json.dumps(sorted(queued | set(story_ids))), conn)
 
 
 def touched_stories(store: Store, changed: Iterable[str]) -> set[str]:

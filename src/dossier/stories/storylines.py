@@ -226,8 +226,11 @@ def _write(store: Store, stories: list[Story], old_line_ids: set[str] | None, li
     with store.transaction() as conn:
         store.replace_objects(conn, "storyline", StorylinesStage.name, lines, links=links, ids=old_line_ids)
         if moved:
+            from dossier.stories.pages import queue_for_pages  # (not at the top: it registers the last stage)
+
             store.replace_objects(conn, "story", "stories", moved, links={s.id: s.article_ids for s in moved},
                                   ids=[s.id for s in moved])
+            queue_for_pages(store, conn, [s.id for s in moved])
         store.set_meta(RELINK_QUEUE, "[]", conn)
     return lines
 
