@@ -174,7 +174,7 @@ def relink_storylines(store: Store, dirty_ids: set[str]) -> list[Storyline]:
     """Relink around the stories ``dirty_ids`` (those that still exist): their former storylines (found through
     their articles, which a story merged away handed on), and the stories in their time window that they link to,
     with the storylines of those. The storylines of this set are rebuilt from its stories alone."""
-    dirty = store.objects_with_ids("story", Story, dirty_ids)
+    dirty = link_views(store, dirty_ids)
     if not dirty:
         _clear_queue(store)
         return []
@@ -184,7 +184,7 @@ def relink_storylines(store: Store, dirty_ids: set[str]) -> list[Storyline]:
     lines = store.objects_with_ids("storyline", Storyline, line_ids)
     have = {s.id: s for s in [*dirty, *neighbours]}
     rest = {sid for line in lines for sid in line.story_ids} - set(have)
-    reach = [*have.values(), *store.objects_with_ids("story", Story, rest)]
+    reach = [*have.values(), *link_views(store, rest)]
     return _write(store, reach, line_ids, [storyline_of(group) for group in group_stories(reach)])
 
 
@@ -197,9 +197,9 @@ def _linked_neighbours(store: Store, dirty: list[Story]) -> list[Story]:
     if all(starts):
         since = (min(starts) - timedelta(days=MAX_GAP_DAYS)).isoformat()  # type: ignore[type-var]
         ids = set(store.objects_sorted_between("story", [(since, None), ("", "")]))
-        window = store.objects_with_ids("story", Story, ids - mine)
     else:
-        window = [s for s in store.objects("story", Story) if s.id not in mine]
+        ids = set(store.objects_sorted_between("story", [("", None)]))  # every story (undated ones sort as "")
+    window = link_views(store, ids - mine)
     by_actor: dict[str, list[Story]] = {}
     for d in dirty:
         for actor in d.actors:
@@ -216,11 +216,28 @@ def _linked_neighbours(store: Store, dirty: list[Story]) -> list[Story]:
     return out
 
 
+LINK_FIELDS = ("title", "start", "end", "storyline_id")
+LINK_LISTS = ("article_ids", "actors", "summary", "timeline")
+
+
+def link_views(store: Store, ids: Iterable[str]) -> list[Story]:
+    """Stories as storylines read them: the fields that link them and make a storyline, read out of the stored
+    JSON by the database (a story's sources, facts and corroboration are most of it), in id order."""
+    rows = store.object_fields("story", ids, LINK_FIELDS + LINK_LISTS)
+    out = []
+    for row in sorted(rows, key=lambda r: r["id"]):
+        lists = {name: json.loads(row[name]) if row[name] else [] for name in LINK_LISTS}
+        out.append(Story.model_validate({**{name: row[name] for name in ("id", *LINK_FIELDS)}, **lists}))
+    return out
+
+
 def _write(store: Store, stories: list[Story], old_line_ids: set[str] | None, lines: list[Storyline]) -> list[Storyline]:
     """Replace the storylines ``old_line_ids`` (every storyline when None) with ``lines`` and point each of ``stories`` at its storyline
     (rewriting only the stories whose link changed)."""
     home = {sid: line.id for line in lines for sid in line.story_ids}
-    moved = [s.model_copy(update={"storyline_id": home.get(s.id)}) for s in stories if s.storyline_id != home.get(s.id)]
+    moved_ids = {s.id for s in stories if s.storyline_id != home.get(s.id)}
+    moved = [s.model_copy(update={"storyline_id": home.get(s.id)})
+             for s in store.objects_with_ids("story", Story, moved_ids)]  # whole, to be written back
     by_id = {s.id: s for s in stories}
     links = {line.id: [aid for sid in line.story_ids for aid in by_id[sid].article_ids] for line in lines}
     with store.transaction() as conn:
