@@ -113,6 +113,61 @@ def test_a_later_run_adds_articles_to_existing_stories_and_keeps_their_ids(tmp_p
     assert {k: s.id for k, s in again.items()} == {k: s.id for k, s in after.items()}
 
 
+def _counts_from_every_member(store):
+    """The clusterer's corpus counts as observing every stored article's features gives them."""
+    from dossier.stories.cluster import StoryClusterer
+
+    clusterer = StoryClusterer()
+    clusterer.observe(Member.from_bytes(value).doc for _, value in store.signatures(SIGNATURE_KIND))
+    return clusterer
+
+
+def _kept_counts(store):
+    from dossier.stories.cluster import StoryClusterer
+    from dossier.stories.stage import load_counts
+
+    clusterer = StoryClusterer()
+    assert load_counts(store, clusterer)
+    return clusterer
+
+
+def _same_counts(a, b) -> bool:
+    def positive(counter):
+        return {k: v for k, v in counter.items() if v > 0}
+
+    return (positive(a.term_df.df) == positive(b.term_df.df) and a.term_df.n == b.term_df.n
+            and positive(a.entity_df.df) == positive(b.entity_df.df) and a.entity_df.n == b.entity_df.n
+            and positive(a.corpus_cues.people) == positive(b.corpus_cues.people)
+            and positive(a.corpus_cues.weekdays) == positive(b.corpus_cues.weekdays)
+            and a.corpus_cues.members == b.corpus_cues.members)
+
+
+def test_the_kept_corpus_counts_are_those_of_every_stored_member_and_runs_read_only_what_they_reach(
+        tmp_path, monkeypatch):
+    with Dossier(tmp_path / "news.db") as d:
+        d.ingest([write_feed(tmp_path / "one.jsonl", STRIKE[:2] + QUAKE)])
+        d.run()
+        assert _same_counts(_kept_counts(d.store), _counts_from_every_member(d.store))
+        monkeypatch.setattr(d.store, "signatures", lambda kind: pytest.fail("every article's features were read"))
+        monkeypatch.setattr(d.store, "article_meta", _only_some(d.store.article_meta))
+        d.ingest([write_feed(tmp_path / "two.jsonl", STRIKE[2:] + DEAL)])
+        d.run(["stories"])
+        strike_2 = next(a.id for a in d.articles() if a.url.endswith("strike-2"))
+        update_stories(d.store, [strike_2])  # processed again: its former features leave the counts first
+        monkeypatch.undo()
+        assert _same_counts(_kept_counts(d.store), _counts_from_every_member(d.store))
+        assert _kept_counts(d.store).term_df.n == len(list(d.articles()))
+
+
+def _only_some(article_meta):
+    def read(ids=None):
+        if ids is None:
+            pytest.fail("every article's metadata was read")
+        return article_meta(ids)
+
+    return read
+
+
 def test_stories_a_later_run_merges_leave_the_store(tmp_path, monkeypatch):
     with Dossier(tmp_path / "news.db") as d:
         monkeypatch.setenv("DOSSIER_STORY_THRESHOLD", "0.99")  # every article its own story at first

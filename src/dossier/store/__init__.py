@@ -954,8 +954,13 @@ class Store:
         conn.execute(delete(s.object_articles).where(s.object_articles.c.kind == kind))
         conn.execute(delete(s.objects).where(s.objects.c.kind == kind))
 
-    def delete_signatures(self, conn: Connection, kind: str) -> None:
-        conn.execute(delete(s.signatures).where(s.signatures.c.kind == kind))
+    def delete_signatures(self, conn: Connection, kind: str, article_ids: Iterable[str] | None = None) -> None:
+        """Remove the signatures of a kind: all, or those of ``article_ids``."""
+        if article_ids is None:
+            conn.execute(delete(s.signatures).where(s.signatures.c.kind == kind))
+            return
+        for chunk in _chunks(sorted(set(article_ids)), 500):
+            conn.execute(delete(s.signatures).where(s.signatures.c.kind == kind, s.signatures.c.article_id.in_(chunk)))
 
     def summary(self) -> dict[str, int]:
         out = {"articles": self.count("articles"), "ingest_errors": self.count("ingest_errors")}

@@ -195,8 +195,10 @@ class StoryClusterer:
         return story_id
 
     def restore(self, story_id: str, docs: Iterable[StoryDoc]) -> None:
-        """Rebuild a stored story from its members' features, without scoring them again."""
+        """Rebuild a stored story from its members' features, without scoring them again. They are counted
+        already (``observe``, or counts read back from the store)."""
         for doc in docs:
+            self.observed.add(doc.id)
             self.join(story_id, doc)
 
     def centrality(self, story_id: str, doc: StoryDoc) -> float:

@@ -9,13 +9,20 @@ batch in publication order, undated ones last (see ``arrival_order``): each join
 or starts a story, then the stories they touched merge where their articles tell
 of one event (``StoryClusterer.add_batch``). A copy found by the duplicate detector
 then joins its original's story without being scored.
+
+The clusterer's corpus counts (document frequencies of terms and names, and the
+weekdays and people articles name) are kept in the store with the features they
+count, written in one transaction with the stories, so a run reads the features
+and metadata of the articles it reaches alone, not of every article.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -31,6 +38,7 @@ from dossier.stories.features import StoryDoc
 from dossier.stories.sources import SourceInfo, independent_sources, wire_credit
 
 SIGNATURE_KIND = "story-features-2"
+COUNTS_KEY = f"counts:{SIGNATURE_KIND}"  # meta: the clusterer's corpus counts over every stored member
 TITLE_CHARS = 160
 
 
@@ -92,24 +100,80 @@ class StoriesStage(Stage):
 def update_stories(store: Store, changed: Sequence[str], params: Params | None = None) -> list[Story]:
     """Cluster the changed articles into the stored stories; write and return the stories that changed."""
     params = params or Params()
-    meta = store.article_meta()
     changed_set = set(changed)
-    members = Members({aid: v for aid, v in store.signatures(SIGNATURE_KIND) if aid not in changed_set})
-    arrivals = members.featurize(store, list(changed))
+    members = Members(store, stale=changed_set)
     clusterer = StoryClusterer(params)
-    clusterer.observe(members.docs())
+    if not load_counts(store, clusterer):  # a store from before the counts were kept: count every member once
+        clusterer.observe(members.stored_docs())
+    else:
+        for doc in members.stale_docs():  # the changed articles' former features leave the counts
+            uncount(clusterer, doc)
+    arrivals = members.featurize(store, list(changed))
+    clusterer.observe(Member.from_bytes(value).doc for value in members.new.values())  # known at once: counted first
+    meta = store.article_meta([aid for aid, _ in arrivals])
     order = arrival_order(arrivals, params.max_gap_days)
     since = _open_since(order, params)
     stored = Stored(_stories_within_reach(store, changed, since), members, changed_set, clusterer, store)
     stored.restore_open(since)
     _cluster_arrivals(clusterer, stored, members, meta, order)
     stored.touched.update(clusterer.merged)  # stories merged into others: removed from the store
-    stories = [story_object(clusterer, sid, members, meta) for sid in sorted(stored.touched) if sid in clusterer.stories]
+    written = [sid for sid in sorted(stored.touched) if sid in clusterer.stories]
+    wanted = {aid for sid in written for aid in clusterer.stories[sid].members} - set(meta)
+    meta.update(store.article_meta(wanted))
+    members.load(wanted)
+    stories = [story_object(clusterer, sid, members, meta) for sid in written]
     with store.transaction() as conn:
+        store.delete_signatures(conn, SIGNATURE_KIND, members.stale - set(members.new))  # no features now
+        store.put_signatures(conn, SIGNATURE_KIND, members.new)
         store.replace_objects(conn, "story", StoriesStage.name, stories,
                               links={s.id: s.article_ids for s in stories}, ids=stored.touched)
+        save_counts(store, conn, clusterer)
         dossier.stories.details.queue_for_details(store, conn, [s.id for s in stories])  # (imported below)
     return stories
+
+
+def load_counts(store: Store, clusterer: StoryClusterer) -> bool:
+    """Put the stored corpus counts into the clusterer; False when the store has none yet."""
+    value = store.get_meta(COUNTS_KEY)
+    if value is None:
+        return False
+    data = json.loads(zlib.decompress(base64.b64decode(value)))
+    for df, saved in ((clusterer.term_df, data["terms"]), (clusterer.entity_df, data["entities"])):
+        df.df, df.n = Counter(saved["df"]), saved["n"]
+    cues = clusterer.corpus_cues
+    cues.members, cues.weekday_members = data["cues"]["members"], data["cues"]["weekday_members"]
+    cues.people = Counter(data["cues"]["people"])
+    cues.weekdays = Counter({int(k): v for k, v in data["cues"]["weekdays"].items()})
+    return True
+
+
+def save_counts(store: Store, conn, clusterer: StoryClusterer) -> None:
+    """Store the clusterer's corpus counts (in the transaction that stores the features they count)."""
+    cues = clusterer.corpus_cues
+
+    def positive(counter: Counter) -> dict:
+        return {k: v for k, v in counter.items() if v > 0}
+
+    data = {
+        "terms": {"df": positive(clusterer.term_df.df), "n": clusterer.term_df.n},
+        "entities": {"df": positive(clusterer.entity_df.df), "n": clusterer.entity_df.n},
+        "cues": {"members": cues.members, "weekday_members": cues.weekday_members,
+                 "people": positive(cues.people), "weekdays": positive(cues.weekdays)},
+    }
+    packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6)
+    store.set_meta(COUNTS_KEY, base64.b64encode(packed).decode("ascii"), conn)
+
+
+def uncount(clusterer: StoryClusterer, doc: StoryDoc) -> None:
+    """Take an article's former features out of the corpus counts (what ``StoryClusterer.observe`` added)."""
+    clusterer.term_df.remove(doc.terms)
+    clusterer.entity_df.remove(doc.entities)
+    cues = clusterer.corpus_cues
+    cues.members -= 1
+    cues.people.subtract(set(doc.persons))
+    if doc.weekdays:
+        cues.weekdays.subtract(set(doc.weekdays))
+        cues.weekday_members -= 1
 
 
 def _cluster_arrivals(clusterer: StoryClusterer, stored: Stored, members: Members, meta: dict[str, dict],
@@ -136,32 +200,55 @@ def _cluster_arrivals(clusterer: StoryClusterer, stored: Stored, members: Member
 
 
 class Members:
-    """Every article's stored features, kept compressed and read when needed (a big corpus fits)."""
+    """Articles' stored features, read from the store when first needed and kept compressed. ``stale``: the
+    changed articles, whose stored features no longer count; their new ones (``featurize``) stay in memory
+    until the stage writes them with its stories."""
 
-    def __init__(self, blobs: dict[str, bytes]):
-        self.blobs = blobs
+    def __init__(self, store: Store, stale: set[str] | None = None):
+        self.store = store
+        self.stale = stale or set()
+        self.blobs: dict[str, bytes] = {}
+        self.new: dict[str, bytes] = {}
+        self._absent: set[str] = set()
+
+    def load(self, article_ids: Iterable[str]) -> None:
+        """Read the features of these articles (those not read yet) in one go."""
+        wanted = [aid for aid in set(article_ids) if aid not in self.blobs and aid not in self._absent
+                  and aid not in self.stale]
+        if wanted:
+            found = self.store.signatures_of(SIGNATURE_KIND, wanted)
+            self.blobs.update(found)
+            self._absent.update(aid for aid in wanted if aid not in found)
 
     def __getitem__(self, article_id: str) -> Member:
+        self.load([article_id])
         return Member.from_bytes(self.blobs[article_id])
 
     def __contains__(self, article_id: str) -> bool:
+        self.load([article_id])
         return article_id in self.blobs
 
-    def docs(self) -> Iterator[StoryDoc]:
-        for value in self.blobs.values():
+    def stored_docs(self) -> Iterator[StoryDoc]:
+        """The features of every stored article but the stale ones, streamed (not kept)."""
+        for aid, value in self.store.signatures(SIGNATURE_KIND):
+            if aid not in self.stale:
+                yield Member.from_bytes(value).doc
+
+    def stale_docs(self) -> Iterator[StoryDoc]:
+        """The stored (former) features of the stale articles."""
+        for value in self.store.signatures_of(SIGNATURE_KIND, sorted(self.stale)).values():
             yield Member.from_bytes(value).doc
 
     def featurize(self, store: Store, ids: list[str], chunk: int = 150) -> list[tuple[str, date | None]]:
-        """Compute and store the features of the given articles, a chunk at a time; return (id, date) in order."""
+        """Compute the features of the given articles, a chunk at a time; return (id, date) in order."""
         arrivals = []
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             articles = {a.id: a for a in store.iter_articles(part)}
             new = {doc.id: member_of(articles[doc.id], doc).to_bytes() for doc in docs_from_store(store, part)}
-            with store.transaction() as conn:
-                store.put_signatures(conn, SIGNATURE_KIND, new)
+            self.new.update(new)
             self.blobs.update(new)
-            arrivals += [(aid, self[aid].doc.date) for aid in part if aid in new]
+            arrivals += [(aid, Member.from_bytes(new[aid]).doc.date) for aid in part if aid in new]
         return arrivals
 
 
@@ -199,6 +286,7 @@ class Stored:
 
     def restore(self, story_id: str) -> None:
         story = self.stories[story_id]
+        self.members.load(story.article_ids)
         keep = [aid for aid in story.article_ids if aid not in self.changed and aid in self.members]
         if len(keep) != len(story.article_ids):
             self.touched.add(story_id)
