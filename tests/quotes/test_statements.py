@@ -242,12 +242,24 @@ def test_a_new_article_joins_the_statement_within_reach_and_leaves_the_others_al
     june = next(s for s in store.objects("statement", Statement) if s.article_ids == [b.id])
     c = add_article(store, f"He repeated: “{claim}”", "Ostrenia Times", "2023-10-10")
     write(store, quote(c, claim))
-    seen = []
+    seen, meta_read = [], set()
     monkeypatch.setattr("dossier.quotes.statements.link", lambda rs, scorer: seen.extend(rs) or link(rs, scorer))
+    monkeypatch.setattr(store, "article_meta", _spy(store.article_meta, meta_read))
     after = run(store, c)
     assert {tuple(s.article_ids) for s in after} == {(b.id,), tuple(sorted([a.id, c.id]))}
     assert store.get_object("statement", june.id, Statement) == june
     assert {r.article_id for r in seen} == {a.id, c.id}  # June's quote was not read again
+    assert meta_read == {a.id, c.id}  # nor June's article: found by the index of publication dates
+
+
+def _spy(article_meta, read: set):
+    def spy(ids=None):
+        if ids is None:
+            pytest.fail("every article's metadata was read")
+        read.update(ids)
+        return article_meta(ids)
+
+    return spy
 
 
 def test_statements_of_one_story(tmp_path, monkeypatch):

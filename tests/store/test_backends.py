@@ -199,3 +199,18 @@ def test_objects_are_found_by_date_on_every_backend(demo_dbs, backend):
         newest = max(s.end for s in stories if s.end)
         assert set(d.store.objects_sorted_between("story", [(newest, None)])) == {s.id for s in stories
                                                                                    if s.end and s.end >= newest}
+
+
+def test_articles_are_found_by_publication_day_on_every_backend(db_url):
+    with Dossier(db_url) as d:
+        dated = {}
+        for i, published in enumerate(["2024-03-01", "2024-03-09T23:30:00+00:00", "2024-03-10", "2024-03",
+                                       "2024", None, "2024-02-29T08:00:00"]):
+            a = make_article(f"Dispatch {i}: the ferry to island {i} sailed.", f"{i}.txt", "text")
+            d.store.add_articles([a])
+            a.published = published
+            d.store.save_articles([a])
+            dated[published] = a.id
+        assert set(d.store.articles_dated_between("2024-03-01", "2024-03-10")) == {
+            dated["2024-03-01"], dated["2024-03-09T23:30:00+00:00"]}  # the high bound left out
+        assert set(d.store.articles_without_day()) == {dated["2024-03"], dated["2024"], dated[None]}

@@ -34,11 +34,14 @@ FIELDS = ("id", "kind", "text", "start", "speaker", "speaker_kind", "speaker_men
 
 def link_statements(store: Store, changed: Sequence[str], profile: str | None = None) -> list[Statement]:
     """Relink the statements the changed articles touch; return the statements written."""
-    meta = store.article_meta()
     changed_set = set(changed)
     fresh = _save_features(store, changed_set)
-    spans, story_of = _occasions(store, meta)
-    scope, old_ids, borrowed = _scope(store, changed_set, spans)
+    meta, spans, story_of, total = _occasions_in_reach(store, changed_set)
+    scope, old_ids, borrowed = _scope(store, changed_set, spans, total)
+    if scope is None and len(meta) < total:  # everything is relinked: every article's occasion is needed
+        meta, spans, story_of, total = _every_occasion(store)
+    if borrowed:
+        meta.update(store.article_meta(set(borrowed) - set(meta)))
     renderings = _renderings(store, scope or set(meta), fresh)
     if borrowed is not None:  # of the articles beyond reach, only the quotes of the statements replaced
         renderings = [r for r in renderings if r.article_id not in borrowed or r.id in borrowed[r.article_id]]
@@ -79,6 +82,34 @@ def _renderings(store: Store, scope: set[str], fresh: dict[str, list[dict]]) -> 
 # -- occasions and scope ----------------------------------------------------
 
 
+def _occasions_in_reach(store: Store, changed: set[str]
+                        ) -> tuple[dict[str, dict], dict[str, Span | None], dict[str, str], int]:
+    """The metadata and occasions of the articles the changed ones can reach (the changed ones, those
+    without a day of their own with their originals and stories, and those published within reach), the
+    story of each undated one, and how many articles the store holds. Every article's when the changed
+    ones are most of the store or one of them has no occasion (it reaches every article)."""
+    total = store.count()
+    if not changed or len(changed) * 2 > total:
+        return _every_occasion(store)
+    meta = store.article_meta(changed | set(store.articles_without_day()))
+    meta.update(store.article_meta({m["duplicate_of"] for m in meta.values() if m.get("duplicate_of")} - set(meta)))
+    spans, story_of = _occasions(store, meta)
+    if any(spans.get(a) is None for a in changed):
+        return _every_occasion(store)
+    for lo, hi in _reach([spans[a] for a in changed]):  # type: ignore[misc]
+        dated = store.article_meta(set(store.articles_dated_between(lo.isoformat(), (hi + timedelta(1)).isoformat()))
+                                   - set(meta))
+        meta.update(dated)
+        spans.update({a: article_span(a, meta, {}) for a in dated})
+    return meta, spans, story_of, total
+
+
+def _every_occasion(store: Store) -> tuple[dict[str, dict], dict[str, Span | None], dict[str, str], int]:
+    meta = store.article_meta()
+    spans, story_of = _occasions(store, meta)
+    return meta, spans, story_of, len(meta)
+
+
 def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | None], dict[str, str]]:
     """Each article's occasion, and the story of each undated one (its context); only the stories holding
     an article without a date of its own are read."""
@@ -94,17 +125,19 @@ def _occasions(store: Store, meta: dict[str, dict]) -> tuple[dict[str, Span | No
     return {a: article_span(a, meta, story_span) for a in meta}, story_of
 
 
-def _scope(store: Store, changed: set[str], spans: dict[str, Span | None]
+def _scope(store: Store, changed: set[str], spans: dict[str, Span | None], total: int
            ) -> tuple[set[str] | None, set[str], dict[str, set[str]] | None]:
     """What to relink: the articles (None: all of them), the stored statements they replace, and, per article
     beyond reach, the quotes borrowed from it (None: every quote of the articles).
 
-    The articles in reach are the changed ones, those said within reach of them and the undated; every
+    ``spans``: the occasions of at least the articles in reach (``_occasions_in_reach``); ``total``: how
+    many articles the store holds. The articles in reach are the changed ones, those said within reach of
+    them and the undated; every
     statement with a rendering in them is replaced, so its renderings in articles beyond reach are
     relinked too, but not those articles' other quotes: said out of reach of the new articles, they can
     join none of them, and their statements stay as they are. (Taking their articles whole would reach
     their other statements' articles in turn, and so on through the whole store.)"""
-    if not changed or any(spans.get(a) is None for a in changed) or len(changed) * 2 > len(spans):
+    if not changed or any(spans.get(a) is None for a in changed) or len(changed) * 2 > total:
         return None, set(), None
     reach = _reach([spans[a] for a in changed])
     starts = [lo for lo, _ in reach]

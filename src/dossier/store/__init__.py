@@ -27,6 +27,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    or_,
     select,
     text,
     update,
@@ -304,6 +305,20 @@ class Store:
             for chunk in _chunks(sorted(set(ids)), 500):
                 out.update((r[0], dict(zip(names, r))) for r in conn.execute(q.where(s.articles.c.id.in_(chunk))))
             return out
+
+    def articles_dated_between(self, low: str, high: str) -> list[str]:
+        """Ids of the articles published on or after ``low`` and before ``high`` (ISO dates), by the index of
+        publication dates."""
+        q = select(s.articles.c.id).where(s.articles.c.published >= low, s.articles.c.published < high)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def articles_without_day(self) -> list[str]:
+        """Ids of the articles whose publication date names no day: none, or a month or year alone."""
+        published = s.articles.c.published
+        q = select(s.articles.c.id).where(or_(published.is_(None), func.length(published) < 10))
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
 
     def duplicate_map(self) -> dict[str, str]:
         """article id -> representative id, for articles that are copies of another."""
