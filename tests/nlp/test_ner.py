@@ -268,3 +268,17 @@ def test_shipped_profile_batches_keep_order_and_offsets(shipped):
         assert spans == sorted(spans)
         for a, b, _ in spans:
             assert text[a:b] == text[a:b].strip() and a < b
+
+
+def test_the_fast_profile_loads_without_torch_and_leaves_it_importable():
+    """thinc would import torch (seconds and 200 MB per pool worker) for a CNN that never calls it."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("torch")
+    code = ("import sys; from dossier.nlp.ner import load_ner; "
+            "spans = load_ner('fast').predict(['Alexander Lukashenko met Vladimir Putin in Minsk.'])[0]; "
+            "loaded = 'torch' in sys.modules; import torch; "
+            "print(len(spans), loaded, torch.ones(2).sum().item())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    assert out.stdout.split() == ["3", "False", "2.0"]

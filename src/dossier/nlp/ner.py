@@ -19,6 +19,7 @@ words by rule (``sentences.py``), so offsets always point into the text as given
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -460,11 +461,29 @@ def use_numpy_products(nlp) -> None:
                 node.ops = ops
 
 
+def spacy_without_torch():
+    """spaCy, imported without torch when neither is loaded yet.
+
+    thinc imports torch whenever it is installed (the ``ml`` extra): 2 to 3 s and about 200 MB in every
+    process, pool workers included, although the fast profile's CNN never calls it. Blocked during the
+    import, torch stays importable afterwards for whatever uses it directly (the accurate profile);
+    only thinc's torch wrappers are off in this process, which a torch-backed spaCy pipeline
+    (``spacy:<name>`` profile) needs: such a pipeline loads in a process of its own profile.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return require("spacy", "ner", "The 'fast' NER profile")
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails inside thinc, which goes on
+    try:
+        return require("spacy", "ner", "The 'fast' NER profile")
+    finally:
+        del sys.modules["torch"]
+
+
 class ShippedSpacyNER:
     """The "fast" profile: dossier's own spaCy CNN, fed the rule-based CoNLL-style tokens it was trained on."""
 
     def __init__(self, path: Path, batch_size: int = 256):
-        spacy = require("spacy", "ner", "The 'fast' NER profile")
+        spacy = spacy_without_torch()
         if not path.exists():
             raise DossierError(f"The NER model {path} is missing: run `python scripts/train_ner.py fast`.")
         self.nlp = spacy.load(path)
