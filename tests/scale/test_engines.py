@@ -86,3 +86,45 @@ def test_ray_engine_over_parquet_shards_gives_the_local_results(local_ray, corpu
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
         assert _snapshot(store) == in_process
+
+
+POOL_THEN_WAIT = """
+import sys, time
+from dossier.engine.pool import ProcessPool
+from dossier.store import Store
+
+store = Store.open(sys.argv[1])
+pool = ProcessPool(store, 2)
+for future in [pool.executor.submit(time.sleep, 0.1) for _ in range(4)]:
+    future.result()  # both workers started
+print(" ".join(str(pid) for pid in pool.executor._processes), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return "\\nState:\\tZ" not in f.read()  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads process states from /proc")
+def test_pool_workers_leave_when_their_parent_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    Store.open(tmp_path / "s.db").close()
+    parent = subprocess.Popen([sys.executable, "-c", POOL_THEN_WAIT, str(tmp_path / "s.db")],
+                              stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    os.kill(parent.pid, signal.SIGKILL)  # no chance to stop its pool
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)

@@ -4,6 +4,8 @@ Workers are spawned (not forked: the parent may hold database connections and mo
 threads), open the store read-only for their own use, and keep one instance of each
 stage, so a model loads once per worker. Results come back in submission order and
 at most two batches per worker are in flight, so memory stays flat in corpus size.
+A worker whose parent is gone (killed with kill -9) leaves within a second instead of
+waiting for work forever.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import importlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,10 +28,23 @@ from dossier.store import Store
 _worker: dict = {}  # in each worker process: its store and its stage instances
 
 
-def _start_worker(url: str, threads: int) -> None:
+def _start_worker(url: str, threads: int, parent: int) -> None:
+    _exit_with_parent(parent)
     limit_threads(threads)
     _worker["store"] = Store.open(url)
     _worker["stages"] = {}
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """Leave when the parent process is gone: a parent killed with SIGKILL cannot stop its pool, and its
+    workers would otherwise wait for work forever, each holding its models."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def limit_threads(threads: int) -> None:
@@ -65,7 +82,7 @@ class ProcessPool:
         context = multiprocessing.get_context("spawn")
         threads = max(1, (os.cpu_count() or 1) // workers)
         self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                            initargs=(store.url, threads))
+                                            initargs=(store.url, threads, os.getpid()))
 
     def map_batches(self, cls: type[Stage], batches: list[list[str]]) -> Iterator[BatchResult]:
         try:
