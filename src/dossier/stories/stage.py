@@ -103,8 +103,8 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     changed_set = set(changed)
     members = Members(store, stale=changed_set)
     clusterer = StoryClusterer(params)
-    if not load_counts(store, clusterer):  # a store from before the counts were kept: count every member once
-        clusterer.observe(members.stored_docs())
+    if len(changed_set) * 2 > store.count() or not load_counts(store, clusterer):
+        clusterer.observe(members.stored_docs())  # counted afresh: most articles changed, or no counts kept yet
     else:
         for doc in members.stale_docs():  # the changed articles' former features leave the counts
             uncount(clusterer, doc)
