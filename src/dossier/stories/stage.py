@@ -102,12 +102,7 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
     params = params or Params()
     changed_set = set(changed)
     members = Members(store, stale=changed_set)
-    clusterer = StoryClusterer(params)
-    if len(changed_set) * 2 > store.count() or not load_counts(store, clusterer):
-        clusterer.observe(members.stored_docs())  # counted afresh: most articles changed, or no counts kept yet
-    else:
-        for doc in members.stale_docs():  # the changed articles' former features leave the counts
-            uncount(clusterer, doc)
+    clusterer = _clusterer_with_counts(store, members, params)
     arrivals = members.featurize(store, list(changed))
     clusterer.observe(Member.from_bytes(value).doc for value in members.new.values())  # known at once: counted first
     meta = store.article_meta([aid for aid, _ in arrivals])
@@ -130,6 +125,19 @@ def update_stories(store: Store, changed: Sequence[str], params: Params | None =
         save_counts(store, conn, clusterer)
         dossier.stories.details.queue_for_details(store, conn, [s.id for s in stories])  # (imported below)
     return stories
+
+
+def _clusterer_with_counts(store: Store, members: Members, params: Params) -> StoryClusterer:
+    """A clusterer holding the corpus counts of every stored article but the changed (stale) ones: the kept
+    counts less the changed articles' former features, or counted afresh when most articles changed or no
+    counts are kept yet (a store from before they were)."""
+    clusterer = StoryClusterer(params)
+    if len(members.stale) * 2 > store.count() or not load_counts(store, clusterer):
+        clusterer.observe(members.stored_docs())
+    else:
+        for doc in members.stale_docs():
+            uncount(clusterer, doc)
+    return clusterer
 
 
 def load_counts(store: Store, clusterer: StoryClusterer) -> bool:
