@@ -46,7 +46,7 @@ def test_an_unwritable_cache_folder_only_costs_time(fresh_cache):
 
 
 def test_the_key_changes_with_what_the_table_is_derived_from(monkeypatch, fresh_cache):
-    before = prior._cache_path("3.1.1")
-    assert prior._cache_path("3.2.0") != before
+    before = prior._cache_key("3.1.1")
+    assert prior._cache_key("3.2.0") != before
     monkeypatch.setattr(prior, "VOCABULARY", prior.VOCABULARY + 1)
-    assert prior._cache_path("3.1.1") != before
+    assert prior._cache_key("3.1.1") != before

@@ -7,22 +7,16 @@ blends it with the corpus's own counts, which take over as the corpus grows.
 Without the package the prior is flat and only the corpus counts.
 
 Stemming the vocabulary takes seconds, so the table is kept in dossier's cache
-folder (the ``cache_dir`` setting), keyed by everything it is derived from: the
-wordfreq version, the constants below and the stemmer's source. A cache that
-cannot be read or written is only a slower start.
+folder (``dossier.cache``), keyed by the wordfreq version, the constants below
+and the stemmer's source.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
-from dossier import settings
+from dossier import cache
 from dossier.stories import stem as stemmer
 from dossier.stories.stem import porter
 
@@ -38,13 +32,7 @@ def stem_rates() -> dict[str, float]:
         import wordfreq
     except ImportError:
         return {}
-    path = _cache_path(getattr(wordfreq, "__version__", "unknown"))
-    cached = _read(path)
-    if cached is not None:
-        return cached
-    rates = _compute(wordfreq)
-    _write(path, rates)
-    return rates
+    return cache.cached_json("stem-rates", _cache_key(cache.package_version("wordfreq")), lambda: _compute(wordfreq))
 
 
 def _compute(wordfreq) -> dict[str, float]:
@@ -56,44 +44,8 @@ def _compute(wordfreq) -> dict[str, float]:
     return {s: 1.0 - math.exp(-TOKENS_PER_ARTICLE * f) for s, f in token_share.items()}
 
 
-def cache_dir() -> Path:
-    """Where dossier keeps what it derives once and reuses: the ``cache_dir`` setting, else the XDG cache."""
-    configured = settings.get("cache_dir")
-    if configured:
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dossier"
-
-
-def _cache_path(wordfreq_version: str) -> Path:
-    source = Path(stemmer.__file__).read_bytes()
-    key = f"{wordfreq_version}|{VOCABULARY}|{TOKENS_PER_ARTICLE}|".encode() + source
-    return cache_dir() / f"stem-rates-{hashlib.sha1(key).hexdigest()[:16]}.json"
-
-
-def _read(path: Path) -> dict[str, float] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or not data:
-        return None
-    return data
-
-
-def _write(path: Path, rates: dict[str, float]) -> None:
-    """Write the table whole or not at all (a temporary file renamed into place), so that processes
-    starting together never read half a table."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(rates, f)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+def _cache_key(wordfreq_version: str) -> str:
+    return cache.key(wordfreq_version, str(VOCABULARY), str(TOKENS_PER_ARTICLE), cache.source_of(stemmer.__file__))
 
 
 def available() -> bool:
