@@ -170,6 +170,21 @@ class Store:
         with self.engine.begin() as own:
             self._set_meta(own, key, value)
 
+    # Queues: ids one stage leaves for a later one, kept in meta as a sorted JSON list.
+
+    def queued(self, key: str) -> set[str] | None:
+        """The ids queued under ``key``; None when no queue has been kept there yet."""
+        value = self.get_meta(key)
+        return None if value is None else set(json.loads(value))
+
+    def enqueue(self, conn: Connection, key: str, ids: Iterable[str]) -> None:
+        """Add ids to the queue under ``key``, in the caller's transaction (starting the queue if need be)."""
+        self._set_meta(conn, key, json.dumps(sorted((self.queued(key) or set()) | set(ids))))
+
+    def clear_queue(self, conn: Connection, key: str) -> None:
+        """Empty the queue under ``key`` (it is kept, empty: the stage that reads it has run)."""
+        self._set_meta(conn, key, "[]")
+
     # -- articles -----------------------------------------------------------
 
     def add_articles(self, batch: Sequence[Article]) -> list[str]:

@@ -9,7 +9,6 @@ stays the owner; details are a part of the Story record the UI reads).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -103,7 +102,7 @@ def update_details(store: Store, changed: Sequence[str]) -> list[Story]:
     with store.transaction() as conn:
         store.replace_objects(conn, "story", "stories", out, links={s.id: s.article_ids for s in out},
                               ids=[s.id for s in out])
-        store.set_meta(DESCRIBE_QUEUE, "[]", conn)
+        store.clear_queue(conn, DESCRIBE_QUEUE)
         queue_for_relinking(store, conn, [s.id for s in out])
     return out
 
@@ -113,17 +112,16 @@ DESCRIBE_QUEUE = "stories_to_describe"  # meta: ids of the stories the stories s
 
 def queue_for_details(store: Store, conn, story_ids: Sequence[str]) -> None:
     """Add stories to the details stage's queue (in the stories stage's transaction)."""
-    queued = set(json.loads(store.get_meta(DESCRIBE_QUEUE) or "[]"))
-    store.set_meta(DESCRIBE_QUEUE, json.dumps(sorted(queued | set(story_ids))), conn)
+    store.enqueue(conn, DESCRIBE_QUEUE, story_ids)
 
 
 def stories_to_describe(store: Store, changed: Sequence[str]) -> list[Story]:
-    queued = store.get_meta(DESCRIBE_QUEUE)
+    queued = store.queued(DESCRIBE_QUEUE)
     if queued is None:  # a store from before the queue: every story without details, once
         changed_set = set(changed)
         return [s for s in store.objects("story", Story)
                 if s.corroboration is None or changed_set.intersection(s.article_ids)]
-    return store.objects_with_ids("story", Story, set(json.loads(queued)) | store.object_ids("story", changed))
+    return store.objects_with_ids("story", Story, queued | store.object_ids("story", changed))
 
 
 class StoryMaterial:

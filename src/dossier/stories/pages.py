@@ -14,7 +14,6 @@ linking an old story into a new storyline) are queued for the next build.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from dossier.pipeline import Stage, register
@@ -44,19 +43,18 @@ def update_story_pages(store: Store, changed: Sequence[str]) -> int:
 
     with store.transaction() as conn:
         store.prune_story_pages(conn)
-    queued = set(json.loads(store.get_meta(PAGES_QUEUE) or "[]"))
+    queued = store.queued(PAGES_QUEUE) or set()
     wanted = touched_stories(store, changed) | set(store.story_ids_without_page()) | queued
     built = views.build_story_pages(Dossier.of(store), wanted)
     if queued:
         with store.transaction() as conn:
-            store.set_meta(PAGES_QUEUE, "[]", conn)
+            store.clear_queue(conn, PAGES_QUEUE)
     return built
 
 
 def queue_for_pages(store: Store, conn, story_ids: Iterable[str]) -> None:
     """Have the next run rebuild these stories' pages (in the transaction that rewrote the stories)."""
-    queued = set(json.loads(store.get_meta(PAGES_QUEUE) or "[]"))
-    store.set_meta(PAGES_QUEUE, json.dumps(sorted(queued | set(story_ids))), conn)
+    store.enqueue(conn, PAGES_QUEUE, story_ids)
 
 
 def touched_stories(store: Store, changed: Iterable[str]) -> set[str]:

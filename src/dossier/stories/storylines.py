@@ -157,10 +157,10 @@ def _thin(entries: list[TimelineEntry]) -> list[TimelineEntry]:
 def update_storylines(store: Store, changed: Sequence[str] = ()) -> list[Storyline]:
     """Relink the storylines the changed articles' stories and the stories described since the last run can
     reach (every storyline on the first run); return the storylines written."""
-    queued = store.get_meta(RELINK_QUEUE)
+    queued = store.queued(RELINK_QUEUE)
     if queued is None:
         return rebuild_storylines(store)
-    dirty = set(json.loads(queued)) | store.object_ids("story", changed)
+    dirty = queued | store.object_ids("story", changed)
     return relink_storylines(store, dirty)
 
 
@@ -176,14 +176,16 @@ def relink_storylines(store: Store, dirty_ids: set[str]) -> list[Storyline]:
     with the storylines of those. The storylines of this set are rebuilt from its stories alone."""
     dirty = link_views(store, dirty_ids)
     if not dirty:
-        _clear_queue(store)
+        with store.transaction() as conn:
+            store.clear_queue(conn, RELINK_QUEUE)
         return []
     line_ids = store.object_ids("storyline", {aid for s in dirty for aid in s.article_ids})
     neighbours = _linked_neighbours(store, dirty)
     line_ids |= {c.storyline_id for c in neighbours if c.storyline_id}
-    lines = store.objects_with_ids("storyline", Storyline, line_ids)
+    members = {sid for row in store.object_fields("storyline", line_ids, ("story_ids",))
+               for sid in json.loads(row["story_ids"] or "[]")}
     have = {s.id: s for s in [*dirty, *neighbours]}
-    rest = {sid for line in lines for sid in line.story_ids} - set(have)
+    rest = members - set(have)
     reach = [*have.values(), *link_views(store, rest)]
     return _write(store, reach, line_ids, [storyline_of(group) for group in group_stories(reach)])
 
@@ -248,21 +250,14 @@ def _write(store: Store, stories: list[Story], old_line_ids: set[str] | None, li
             store.replace_objects(conn, "story", "stories", moved, links={s.id: s.article_ids for s in moved},
                                   ids=[s.id for s in moved])
             queue_for_pages(store, conn, [s.id for s in moved])
-        store.set_meta(RELINK_QUEUE, "[]", conn)
+        store.clear_queue(conn, RELINK_QUEUE)
     return lines
-
-
-def _clear_queue(store: Store) -> None:
-    with store.transaction() as conn:
-        store.set_meta(RELINK_QUEUE, "[]", conn)
 
 
 def queue_for_relinking(store: Store, conn, story_ids: Iterable[str]) -> None:
     """Add stories to the storylines stage's queue (in the details stage's transaction)."""
-    queued = store.get_meta(RELINK_QUEUE)
-    if queued is None:
-        return  # storylines have not been built yet: their first run builds all
-    store.set_meta(RELINK_QUEUE, json.dumps(sorted(set(json.loads(queued)) | set(story_ids))), conn)
+    if store.queued(RELINK_QUEUE) is not None:  # else storylines have not been built yet: their first run builds all
+        store.enqueue(conn, RELINK_QUEUE, story_ids)
 
 
 @register
