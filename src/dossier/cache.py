@@ -18,11 +18,9 @@ import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from dossier import settings
-
-T = TypeVar("T")
 
 
 def cache_dir() -> Path:

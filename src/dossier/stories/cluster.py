@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -138,7 +139,36 @@ class StoryClusterer:
         self.observed.add(doc.id)
         self.term_df.add(doc.terms)
         self.entity_df.add(doc.entities)
-        self.corpus_cues.add(Cues.of(doc.weekdays, doc.persons, None, None, None))
+        self.corpus_cues.add(_corpus_cues_of(doc))
+
+    def forget(self, doc: StoryDoc) -> None:
+        """Take an article's features out of the corpus counts (its former ones, before it is counted anew)."""
+        self.observed.discard(doc.id)
+        self.term_df.remove(doc.terms)
+        self.entity_df.remove(doc.entities)
+        self.corpus_cues.subtract(_corpus_cues_of(doc))
+
+    def corpus_counts(self) -> dict:
+        """The corpus counts as JSON (counts of zero or less left out), for ``load_corpus_counts``."""
+        def positive(counter) -> dict:
+            return {k: v for k, v in counter.items() if v > 0}
+
+        cues = self.corpus_cues
+        return {
+            "terms": {"df": positive(self.term_df.df), "n": self.term_df.n},
+            "entities": {"df": positive(self.entity_df.df), "n": self.entity_df.n},
+            "cues": {"members": cues.members, "weekday_members": cues.weekday_members,
+                     "people": positive(cues.people), "weekdays": positive(cues.weekdays)},
+        }
+
+    def load_corpus_counts(self, data: dict) -> None:
+        """Take the corpus counts of ``corpus_counts`` (counted elsewhere, of articles not ``observed`` here)."""
+        for df, saved in ((self.term_df, data["terms"]), (self.entity_df, data["entities"])):
+            df.df, df.n = Counter(saved["df"]), saved["n"]
+        cues = self.corpus_cues
+        cues.members, cues.weekday_members = data["cues"]["members"], data["cues"]["weekday_members"]
+        cues.people = Counter(data["cues"]["people"])
+        cues.weekdays = Counter({int(k): v for k, v in data["cues"]["weekdays"].items()})
 
     # -- clustering ---------------------------------------------------------
 
@@ -447,6 +477,11 @@ class StoryClusterer:
 
     def clusters(self) -> dict[str, list[str]]:
         return {sid: list(s.members) for sid, s in self.stories.items()}
+
+
+def _corpus_cues_of(doc: StoryDoc) -> Cues:
+    """What an article adds to the corpus cues: the weekdays and people it names."""
+    return Cues.of(doc.weekdays, doc.persons, None, None, None)
 
 
 def _accumulate(centroid: Vector, vec: Vector, old_norm: float, cap: int) -> float:

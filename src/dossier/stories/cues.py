@@ -79,6 +79,16 @@ class Cues:
         self.dated_years.update(other.dated_years)
         self.told_years.update(other.told_years)
 
+    def subtract(self, other: Cues) -> None:
+        """Undo ``add(other)``."""
+        self.members -= other.members
+        self.people.subtract(other.people)
+        self.weekdays.subtract(other.weekdays)
+        self.weekday_members -= other.weekday_members
+        self.protagonists.subtract(other.protagonists)
+        self.dated_years.subtract(other.dated_years)
+        self.told_years.subtract(other.told_years)
+
 
 def lead_weekdays(days: Iterable[tuple[int, str | None, bool]], lead_end: int, published: date | None) -> tuple[int, ...]:
     """Weekdays (1 = Monday) of the days the title and lead tell of, from (offset, TIMEX value, relative).

@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -136,7 +135,7 @@ def _clusterer_with_counts(store: Store, members: Members, params: Params) -> St
         clusterer.observe(members.stored_docs())
     else:
         for doc in members.stale_docs():
-            uncount(clusterer, doc)
+            clusterer.forget(doc)
     return clusterer
 
 
@@ -145,43 +144,14 @@ def load_counts(store: Store, clusterer: StoryClusterer) -> bool:
     value = store.get_meta(COUNTS_KEY)
     if value is None:
         return False
-    data = json.loads(zlib.decompress(base64.b64decode(value)))
-    for df, saved in ((clusterer.term_df, data["terms"]), (clusterer.entity_df, data["entities"])):
-        df.df, df.n = Counter(saved["df"]), saved["n"]
-    cues = clusterer.corpus_cues
-    cues.members, cues.weekday_members = data["cues"]["members"], data["cues"]["weekday_members"]
-    cues.people = Counter(data["cues"]["people"])
-    cues.weekdays = Counter({int(k): v for k, v in data["cues"]["weekdays"].items()})
+    clusterer.load_corpus_counts(json.loads(zlib.decompress(base64.b64decode(value))))
     return True
 
 
 def save_counts(store: Store, conn, clusterer: StoryClusterer) -> None:
     """Store the clusterer's corpus counts (in the transaction that stores the features they count)."""
-    cues = clusterer.corpus_cues
-
-    def positive(counter: Counter) -> dict:
-        return {k: v for k, v in counter.items() if v > 0}
-
-    data = {
-        "terms": {"df": positive(clusterer.term_df.df), "n": clusterer.term_df.n},
-        "entities": {"df": positive(clusterer.entity_df.df), "n": clusterer.entity_df.n},
-        "cues": {"members": cues.members, "weekday_members": cues.weekday_members,
-                 "people": positive(cues.people), "weekdays": positive(cues.weekdays)},
-    }
-    packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6)
+    packed = zlib.compress(json.dumps(clusterer.corpus_counts(), separators=(",", ":")).encode("utf-8"), 6)
     store.set_meta(COUNTS_KEY, base64.b64encode(packed).decode("ascii"), conn)
-
-
-def uncount(clusterer: StoryClusterer, doc: StoryDoc) -> None:
-    """Take an article's former features out of the corpus counts (what ``StoryClusterer.observe`` added)."""
-    clusterer.term_df.remove(doc.terms)
-    clusterer.entity_df.remove(doc.entities)
-    cues = clusterer.corpus_cues
-    cues.members -= 1
-    cues.people.subtract(set(doc.persons))
-    if doc.weekdays:
-        cues.weekdays.subtract(set(doc.weekdays))
-        cues.weekday_members -= 1
 
 
 def _cluster_arrivals(clusterer: StoryClusterer, stored: Stored, members: Members, meta: dict[str, dict],
@@ -253,10 +223,11 @@ class Members:
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             articles = {a.id: a for a in store.iter_articles(part)}
-            new = {doc.id: member_of(articles[doc.id], doc).to_bytes() for doc in docs_from_store(store, part)}
+            docs = {doc.id: doc for doc in docs_from_store(store, part)}
+            new = {aid: member_of(articles[aid], doc).to_bytes() for aid, doc in docs.items()}
             self.new.update(new)
             self.blobs.update(new)
-            arrivals += [(aid, Member.from_bytes(new[aid]).doc.date) for aid in part if aid in new]
+            arrivals += [(aid, docs[aid].date) for aid in part if aid in docs]
         return arrivals
 
 
