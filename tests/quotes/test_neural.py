@@ -97,6 +97,29 @@ def test_tagging_gives_well_formed_tags_for_every_word(tmp_path):
     assert all(0.0 < p <= 1.0 for p in probs)
 
 
+@pytest.mark.skipif(learned.tagger() is None, reason="the fast profile's CRF is not trained")
+def test_tag_probabilities_mix_the_network_with_the_crf_by_its_weight(tmp_path):
+    import numpy as np
+    import torch
+    from safetensors.torch import save_file
+
+    torch.manual_seed(2)
+    model = AttributionTagger()
+    model.load_base()
+    path = tmp_path / "tagger.safetensors"
+    save_file(model.trained_state(), str(path), metadata={"lower": str(model.lower)})
+    piece = paragraph()
+    crf = np.asarray(learned.marginals(piece))
+    alone, mixed, crf_only = (NeuralTagger(path, crf_weight=w).probabilities([piece])[0] for w in (0.0, 0.2, 1.0))
+    assert np.allclose(crf.sum(1), 1.0, atol=1e-4) and np.allclose(alone.sum(1), 1.0, atol=1e-4)
+    assert np.allclose(crf_only, crf, atol=1e-5)
+    assert np.allclose(mixed, 0.8 * alone + 0.2 * crf, atol=1e-5)
+    # with the CRF's weight whole, decoding keeps the CRF's reading of the rules' claim
+    tags, _ = NeuralTagger(path, crf_weight=1.0).tag([piece])[0]
+    said = [t.text for t in piece.toks].index("said")
+    assert tags[said] == "B-CUE" and tags[said + 2].endswith("-CON")
+
+
 @pytest.mark.skipif(not learned.NEURAL_MODEL.exists(), reason="the accurate attribution model is not trained")
 def test_the_accurate_profile_finds_claims_the_rules_miss():
     text = ("The Post has learned that the mayor will resign next week. "

@@ -23,6 +23,7 @@ from dossier.quotes.tokens import Sent, Tok
 MODEL = Path(__file__).resolve().parent / "models" / "attribution.crfsuite"
 NEURAL_MODEL = MODEL.with_suffix(".safetensors")  # the accurate profile's network (``neural.py``)
 LABELS = ("SRC", "CUE", "CON")
+TAGS = ("O", *(f"{p}-{label}" for label in LABELS for p in "BI"))
 SPLIT_SENTENCES = True
 
 
@@ -181,6 +182,17 @@ def tag(piece: Piece) -> tuple[list[str], list[float]]:
         return ["O"] * len(piece.toks), [1.0] * len(piece.toks)
     tags = model.tag(features(piece))
     return tags, [model.marginal(t, i) for i, t in enumerate(tags)]
+
+
+def marginals(piece: Piece) -> list[list[float]] | None:
+    """The CRF's marginal probability of every tag (columns: ``TAGS``) at each token of a paragraph; None
+    without a trained CRF. The accurate profile mixes them with its network's (``neural.NeuralTagger``)."""
+    model = tagger()
+    if model is None:
+        return None
+    model.set(features(piece))
+    known = set(model.labels())
+    return [[model.marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(len(piece.toks))]
 
 
 def runs(tags: list[str], label: str) -> list[tuple[int, int]]:
