@@ -4,10 +4,13 @@ kept tagged claim inherits from the rules."""
 from __future__ import annotations
 
 from dossier.nlp.sentences import split_sentences
-from dossier.quotes.combine import merge, tagged_findings
+from dossier.quotes.combine import POLICIES, Policy, merge, tagged_findings
 from dossier.quotes.extract import rule_findings
 from dossier.quotes.learned import pieces, rule_roles
 from dossier.quotes.state import Article, Found
+
+
+RULE_CLAIMS = Policy(frozenset({"indirect", "partial"}), 0.2, 2)  # the tagger replaces the rules' claims
 
 
 def span(text: str, part: str) -> tuple[int, int]:
@@ -34,7 +37,7 @@ def test_a_tagged_claim_replaces_the_rules_indirect_one_and_keeps_its_speaker_an
     claim = next(f for f in found if f.kind == "indirect")
     assert claim.speaker_text == "Mayor Ana Ruiz" and claim.carriers
     better = tagged(text, "the bridge would reopen in May", group=99)
-    out = merge(text, found, [better], {"indirect", "partial"})
+    out = merge(text, found, [better], RULE_CLAIMS)
     statements = [f for f in out if f.kind != "scare"]
     assert [(text[f.start : f.end]) for f in statements] == ["the bridge would reopen in May"]
     assert statements[0].speaker_text == "Mayor Ana Ruiz" and statements[0].carriers == claim.carriers
@@ -46,7 +49,7 @@ def test_a_tagged_claim_over_two_rule_attributions_gives_way_to_them():
     rule_claims = sorted(text[f.start : f.end] for f in found if f.kind == "indirect")
     assert len(rule_claims) == 2, rule_claims
     both = tagged(text, "she knew of the loan and accused her rival of lying to voters", group=99)
-    out = merge(text, found, [both], {"indirect", "partial"})
+    out = merge(text, found, [both], RULE_CLAIMS)
     assert sorted(text[f.start : f.end] for f in out if f.kind == "indirect") == rule_claims
 
 
@@ -54,7 +57,7 @@ def test_a_direct_quote_stays_when_its_kind_is_not_replaced():
     text = "“We will not sell the port,” the governor said on Monday."
     _, found = rules_of(text)
     other = tagged(text, "We will not sell the port,” the governor", group=99)
-    out = merge(text, found, [other], {"indirect", "partial"})
+    out = merge(text, found, [other], RULE_CLAIMS)
     assert [(f.kind, text[f.start : f.end]) for f in out] == [("direct", "We will not sell the port,")]
 
 
@@ -63,7 +66,7 @@ def test_partial_quotes_inside_a_replacing_claim_join_its_attribution():
     _, found = rules_of(text)
     partial = next(f for f in found if f.kind == "partial")
     claim = tagged(text, "the talks would “keep things calm at the border” and go on in June", group=99)
-    out = merge(text, found, [claim], {"indirect", "partial"})
+    out = merge(text, found, [claim], RULE_CLAIMS)
     assert partial in out and partial.group == 99
     assert [text[f.start : f.end] for f in out if f.kind == "indirect"] == [text[claim.start : claim.end]]
 
@@ -72,8 +75,24 @@ def test_a_tagged_claim_touching_no_rule_finding_is_added():
     text = "The report found that rents rose faster than wages. The council met on Monday."
     _, found = rules_of(text)
     extra = tagged(text, "rents rose faster than wages", group=99)
-    out = merge(text, [f for f in found if not (f.start < extra.end and extra.start < f.end)], [extra], set())
+    out = merge(text, [f for f in found if not (f.start < extra.end and extra.start < f.end)], [extra],
+                Policy(frozenset(), 0.2, 2))
     assert extra in out
+
+
+def test_the_accurate_profile_drops_a_rule_claim_its_network_leaves_untagged_and_keeps_quotes():
+    text = ("The mayor said taxes will rise. Critics warned of “deep cuts” in May. "
+            "“We will not sell the port,” the governor said.")
+    _, found = rules_of(text)
+    kinds = {(f.kind, text[f.start : f.end]) for f in found}
+    assert ("indirect", "taxes will rise") in kinds and ("direct", "We will not sell the port,") in kinds
+    cuts = tagged(text, "of “deep cuts” in May", group=99)
+    out = merge(text, found, [cuts], POLICIES["accurate"])
+    kept = {(f.kind, text[f.start : f.end]) for f in out}
+    assert ("indirect", "taxes will rise") not in kept  # touched by no tagged claim: the network saw none
+    assert ("direct", "We will not sell the port,") in kept and ("indirect", "of “deep cuts” in May") in kept
+    assert ("indirect", "taxes will rise") in {(f.kind, text[f.start : f.end]) for f in merge(text, found, [cuts],
+                                                                                              POLICIES["fast"])}
 
 
 def test_tagged_findings_need_a_cue_and_skip_the_rules_speakers():
@@ -92,7 +111,7 @@ def test_tagged_findings_need_a_cue_and_skip_the_rules_speakers():
         elif t.text == "cuts":
             tags[i] = "I-CON"
     tags[1] = "I-CON"  # "The mayor" tagged as a content: the rules' speaker, never a claim
-    out = tagged_findings(art, paragraphs, [(tags, [0.9] * len(tags))], found, 0.2)
+    out = tagged_findings(art, paragraphs, [(tags, [0.9] * len(tags))], found, RULE_CLAIMS)
     assert [(text[f.start : f.end], f.cue, f.speaker_text) for f in out] == [("of cuts", "warned", "Critics")]
 
 

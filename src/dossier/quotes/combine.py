@@ -11,7 +11,10 @@ finding are added as they are; a tagged content without a cue, or one the
 model doubts (below the policy's least confidence), is left out. The fast
 profile's CRF replaces the rules' claims only; the accurate profile's network
 places quote boundaries better than the rules too, so it replaces direct
-quotes as well and is trusted at lower confidence.
+quotes as well, is trusted at lower confidence and down to one-word contents,
+and overrules the rules: an indirect claim of the rules that no tagged claim
+touches is dropped (the network read the sentence and saw no attribution),
+unless the rules found the agency or outlet that carried it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from dossier.quotes.state import Article, Found, copy_speaker, set_speaker
 from dossier.quotes.tokens import sentence_of
 
 CONTINUATION_SENTENCES = 3  # a speakerless tagged claim takes the speaker of a statement at most this far back
-MIN_LEARNED_WORDS = 2  # a tagged content shorter than this is a topic ("criticized Machado"), not a claim
 KEEP_RULE_SPEAKER = True
+RULE_KINDS = frozenset({"direct", "indirect", "partial"})
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,14 @@ class Policy:
 
     replaced_kinds: frozenset[str]  # the rule attributions a touching tagged claim replaces, by their members' kinds
     least_confidence: float  # least tag probability of a content and its cue
+    min_words: int  # a shorter tagged content is a topic ("criticized Machado"), not a claim
+    kept_untouched: frozenset[str] = RULE_KINDS  # the kinds of rule finding kept when no tagged claim touches
+    # them (one with carriers is always kept)
 
 
 POLICIES = {
-    "fast": Policy(frozenset({"indirect", "partial"}), 0.2),
-    "accurate": Policy(frozenset({"direct", "indirect", "partial"}), 0.1),
+    "fast": Policy(frozenset({"indirect", "partial"}), 0.2, 2),
+    "accurate": Policy(RULE_KINDS, 0.1, 1, kept_untouched=frozenset({"direct", "partial"})),
 }
 
 
@@ -50,8 +56,8 @@ def add_learned(art: Article, found: list[Found], profile: str = "fast") -> list
     statements = [f for f in found if f.kind != "scare"]
     paragraphs = learned.pieces(art.sents, learned.rule_roles(art, statements))
     policy = POLICIES.get(profile, POLICIES["fast"])
-    tagged = tagged_findings(art, paragraphs, model.tag(paragraphs), statements, policy.least_confidence)
-    merged = merge(art.text, found, tagged, policy.replaced_kinds)
+    tagged = tagged_findings(art, paragraphs, model.tag(paragraphs), statements, policy)
+    merged = merge(art.text, found, tagged, policy)
     for f in merged:
         if f.kind != "scare" and not f.speaker_text:
             _speaker_from_before(art, f, statements)
@@ -59,16 +65,16 @@ def add_learned(art: Article, found: list[Found], profile: str = "fast") -> list
 
 
 def tagged_findings(art: Article, paragraphs: list[learned.Piece], tags: list[tuple[list[str], list[float]]],
-                    statements: list[Found], least: float) -> list[Found]:
+                    statements: list[Found], policy: Policy) -> list[Found]:
     """The tagger's claims with a cue; contents on both sides of one cue share a group."""
     speakers = [f.speaker for f in statements if f.speaker]
     out = []
     for piece, tagged in zip(paragraphs, tags):
         groups: dict[tuple[int, int], int] = {}
         for rel in learned.relations(piece, tagged):
-            if rel.cue is None or rel.confidence < least:
+            if rel.cue is None or rel.confidence < policy.least_confidence:
                 continue  # a content without a cue, or one the model doubts, costs more precision than it brings
-            f = _learned_finding(art, piece, rel)
+            f = _learned_finding(art, piece, rel, policy.min_words)
             if f is None or any(a < f.end and f.start < b for a, b in speakers):
                 continue  # "..., TASS quoted the minister as saying": the rules' speaker is no claim
             f.group = groups.setdefault(rel.cue, f.group)
@@ -76,23 +82,24 @@ def tagged_findings(art: Article, paragraphs: list[learned.Piece], tags: list[tu
     return out
 
 
-def merge(text: str, found: list[Found], tagged: list[Found], replaced_kinds: frozenset[str]) -> list[Found]:
+def merge(text: str, found: list[Found], tagged: list[Found], policy: Policy) -> list[Found]:
     """Rule attributions and tagged claims, one of the two where they touch (see the module docstring)."""
     groups: dict[int, list[Found]] = {}
     for f in found:
         if f.kind != "scare":
             groups.setdefault(f.group, []).append(f)
-    dropped_tagged, replaced = set(), []
+    dropped_tagged, replaced, untouched = set(), [], set()
     touched = [sum(any(_touch(f, t) for f in members) for members in groups.values()) for t in tagged]
     for members in groups.values():
         hits = [i for i, t in enumerate(tagged) if any(_touch(f, t) for f in members)]
         if not hits:
+            untouched.update(id(f) for f in members if f.kind not in policy.kept_untouched and not f.carriers)
             continue
-        if {f.kind for f in members} <= replaced_kinds and all(touched[i] == 1 for i in hits):
+        if {f.kind for f in members} <= policy.replaced_kinds and all(touched[i] == 1 for i in hits):
             replaced.append((members, [tagged[i] for i in hits]))
         else:
             dropped_tagged.update(hits)
-    gone = {id(f) for members, _ in replaced for f in members if f.kind != "partial"}
+    gone = untouched | {id(f) for members, _ in replaced for f in members if f.kind != "partial"}
     for members, claims in replaced:
         _inherit(text, members, claims)
     out = [f for f in found if id(f) not in gone]
@@ -135,13 +142,13 @@ def _speaker_from_before(art: Article, f: Found, statements: list[Found]) -> Non
         f.inherited = True
 
 
-def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged) -> Found | None:
+def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged, min_words: int) -> Found | None:
     """A tagged content as a claim (a direct quote when it is all quoted), with its cue, frame and source."""
     toks = piece.toks
     a, b = rel.content
     start, end = toks[a].start, toks[b - 1].end
     content = art.text[start:end]
-    if sum(1 for t in toks[a:b] if t.is_word) < MIN_LEARNED_WORDS:
+    if sum(1 for t in toks[a:b] if t.is_word) < min_words:
         return None
     quoted = content[:1] in "\"“" and content[-1:] in "\"”" and not any(c in content[1:-1] for c in "\"“”")
     if quoted:
