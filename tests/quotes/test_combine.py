@@ -131,3 +131,13 @@ def test_a_span_both_the_rules_and_the_tagger_find_is_one_finding(monkeypatch):
     out = extract.find_attributions(text, split_sentences(text))
     spans = [(f.start, f.end) for f in out]
     assert len(spans) == len(set(spans)) and len(spans) >= 1
+
+
+def test_the_accurate_profile_keeps_an_untagged_rule_claim_that_names_its_carrier():
+    text = "According to the state news agency, Mayor Ana Ruiz said the bridge would reopen in May."
+    _, found = rules_of(text)
+    claim = next(f for f in found if f.kind == "indirect")
+    assert claim.carriers
+    assert claim in merge(text, found, [], POLICIES["accurate"])
+    claim.carriers = []
+    assert claim not in merge(text, found, [], POLICIES["accurate"])
