@@ -81,17 +81,22 @@ def test_only_the_fine_tuned_part_is_shipped_and_it_loads_back(tmp_path):
         assert torch.allclose(model(*args), loaded(*args), atol=1e-2)
 
 
-def test_tagging_gives_well_formed_tags_for_every_word(tmp_path):
+def untrained_weights(tmp_path, seed: int):
+    """A weights file as training writes it, of a network that was never trained (seeded)."""
     import torch
     from safetensors.torch import save_file
 
-    torch.manual_seed(1)
+    torch.manual_seed(seed)
     model = AttributionTagger()
     model.load_base()
     path = tmp_path / "tagger.safetensors"
     save_file(model.trained_state(), str(path), metadata={"lower": str(model.lower)})
+    return path
+
+
+def test_tagging_gives_well_formed_tags_for_every_word(tmp_path):
     piece = paragraph()
-    [(tags, probs)] = NeuralTagger(path).tag([piece])
+    [(tags, probs)] = NeuralTagger(untrained_weights(tmp_path, seed=1)).tag([piece])
     assert len(tags) == len(probs) == len(piece.toks) and set(tags) <= set(TAGS)
     assert all(not t.startswith("I-") or p[2:] == t[2:] for p, t in zip(["O", *tags], tags))
     assert all(0.0 < p <= 1.0 for p in probs)
@@ -100,14 +105,8 @@ def test_tagging_gives_well_formed_tags_for_every_word(tmp_path):
 @pytest.mark.skipif(learned.tagger() is None, reason="the fast profile's CRF is not trained")
 def test_tag_probabilities_mix_the_network_with_the_crf_by_its_weight(tmp_path):
     import numpy as np
-    import torch
-    from safetensors.torch import save_file
 
-    torch.manual_seed(2)
-    model = AttributionTagger()
-    model.load_base()
-    path = tmp_path / "tagger.safetensors"
-    save_file(model.trained_state(), str(path), metadata={"lower": str(model.lower)})
+    path = untrained_weights(tmp_path, seed=2)
     piece = paragraph()
     crf = np.asarray(learned.marginals(piece))
     alone, mixed, crf_only = (NeuralTagger(path, crf_weight=w).probabilities([piece])[0] for w in (0.0, 0.2, 1.0))

@@ -174,7 +174,7 @@ class NeuralTagger:
 
     Each word's tag probabilities are a mixture: the network's, and with weight ``crf_weight`` the fast
     profile's CRF's marginals (when it is trained). The two taggers err differently; on PolNeAR dev the
-    mixture gains about a point of precision and recall over the network alone."""
+    mixture gains a little precision over the network alone."""
 
     def __init__(self, weights: Path, batch_pieces: int = 4096, crf_weight: float = CRF_WEIGHT):
         self.model = load_attribution_tagger(weights)
