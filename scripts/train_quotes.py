@@ -1,15 +1,17 @@
 """Train the attribution taggers dossier ships, from the PolNeAR train part.
 
     python scripts/train_quotes.py fast       # linear CRF -> src/dossier/quotes/models/attribution.crfsuite
-    python scripts/train_quotes.py accurate   # fine-tuned MiniLM -> src/dossier/quotes/models/attribution.safetensors
+    python scripts/train_quotes.py accurate   # fine-tuned MiniLM, two seeds -> src/dossier/quotes/models/attribution*.safetensors
 
 Both tag each paragraph's tokens as Source, Cue or Content (BIO), with the
 rules' findings among their inputs (``dossier.quotes.learned``,
 ``dossier.quotes.neural``). Only the train part trains; the dev part picks the
 accurate model's epoch, and bench/quotes.py scores both on dev. Only weights
 are written into the repo, never text. Seeded and deterministic. The CRF takes
-about five minutes on one core (3 MB); the MiniLM tagger about 40 minutes on 2
-cores (all six layers fine-tuned, three epochs; 21 MB).
+about five minutes on one core (3 MB); the MiniLM tagger about 45 minutes on 2
+cores for each of its networks (all six layers fine-tuned, three epochs; 21 MB
+each). The accurate profile averages two networks trained alike but for their
+seed (``learned.NEURAL_SEEDS``); ``--seeds`` trains some of them.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from dossier.nlp.sentences import split_sentences  # noqa: E402
 from dossier.quotes.extract import rule_findings  # noqa: E402
 from dossier.quotes.learned import (  # noqa: E402
     MODEL,
-    NEURAL_MODEL,
+    NEURAL_SEEDS,
     features,
+    neural_model,
     pieces,
     rule_roles,
     runs,
@@ -83,13 +86,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("profile", nargs="?", default="fast", choices=["fast", "accurate"])
     parser.add_argument("--out", type=Path, help="where to write the model (default: inside the package)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training texts (smoke tests)")
-    parser.add_argument("--seed", type=int, default=0)
     fast = parser.add_argument_group("fast (CRF)")
     fast.add_argument("--c1", type=float, default=1.0, help="L1 penalty (keeps the model small)")
     fast.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     fast.add_argument("--iterations", type=int, default=150)
     fast.add_argument("--minfreq", type=float, default=2, help="drop features seen fewer times than this")
     accurate = parser.add_argument_group("accurate (MiniLM)")
+    accurate.add_argument("--seeds", type=int, nargs="+", default=list(NEURAL_SEEDS),
+                          help="train the network of each of these seeds (default: all the profile averages)")
     accurate.add_argument("--epochs", type=int, default=3)
     accurate.add_argument("--lower", type=int, default=None, help="MiniLM layers kept frozen (default: neural.LOWER)")
     accurate.add_argument("--lr", type=float, default=2e-4, help="learning rate of the fine-tuned layers")
@@ -100,7 +104,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile == "fast":
         train_fast(args, args.out or MODEL)
     else:
-        train_accurate(args, args.out or NEURAL_MODEL)
+        for seed, out in accurate_outputs(args):
+            train_accurate(args, seed, out)
     print(f"done in {(time.time() - started) / 60:.1f} min")
 
 
@@ -206,17 +211,27 @@ def upper_inputs(batcher, batch: list[Window]):
     return states, feats, attention, first, gold
 
 
-def train_accurate(args, out: Path) -> None:
+def accurate_outputs(args) -> list[tuple[int, Path]]:
+    """(seed, file) of each network to train: where the package looks for it, or ``--out`` for the first seed
+    and files named after it for the others (``model.seed1.safetensors``)."""
+    if args.out is None:
+        return [(seed, neural_model(seed)) for seed in args.seeds]
+    first = args.seeds[0]
+    return [(seed, args.out if seed == first else args.out.with_suffix(f".seed{seed}.safetensors"))
+            for seed in args.seeds]
+
+
+def train_accurate(args, seed: int, out: Path) -> None:
     import torch
     from safetensors.torch import save_file
 
     from dossier.nlp.models.tagger import training_step
     from dossier.quotes.neural import LOWER, TAGS, AttributionTagger, Batcher
 
-    torch.manual_seed(args.seed)
+    torch.manual_seed(seed)
     torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     lower = LOWER if args.lower is None else args.lower
     model = AttributionTagger(lower)
     model.load_base(layers=True)

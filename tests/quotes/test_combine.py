@@ -141,3 +141,18 @@ def test_the_accurate_profile_keeps_an_untagged_rule_claim_that_names_its_carrie
     assert claim in merge(text, found, [], POLICIES["accurate"])
     claim.carriers = []
     assert claim not in merge(text, found, [], POLICIES["accurate"])
+
+
+def test_a_quotes_continuation_paragraph_the_tagger_missed_stays_in_the_replacing_claims_attribution():
+    text = ("“No one is writing songs for the mayor. She has nobody like that,” he said.\n\n"
+            "“Right now the vote is against her rival. It is not for her yet.”")
+    _, found = rules_of(text)
+    quotes = [f for f in found if f.kind == "direct"]
+    assert len(quotes) == 2 and quotes[0].group == quotes[1].group, [text[f.start : f.end] for f in quotes]
+    first = tagged(text, "No one is writing songs for the mayor. She has nobody like that,", group=99)
+    out = merge(text, found, [first], POLICIES["accurate"])
+    statements = sorted((f for f in out if f.kind != "scare"), key=lambda f: f.start)
+    assert [text[f.start : f.end] for f in statements] == [
+        "No one is writing songs for the mayor. She has nobody like that,",
+        "Right now the vote is against her rival. It is not for her yet."]
+    assert {f.group for f in statements} == {99}

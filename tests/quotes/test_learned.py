@@ -96,10 +96,22 @@ def test_training_script_writes_an_accurate_model_that_loads(tmp_path):
 
     shared_path("bench", "quotes", "polnear-train-dev", "train", "attributions")
     out = tmp_path / "model.safetensors"
-    training_script().main(["accurate", "--limit", "3", "--epochs", "1", "--out", str(out)])
+    training_script().main(["accurate", "--limit", "3", "--epochs", "1", "--seeds", "0", "--out", str(out)])
     piece = piece_of("The mayor said taxes will rise.")
     [(tags, _)] = NeuralTagger(out).tag([piece])
     assert len(tags) == len(piece.toks)
+
+
+def test_training_script_names_each_seeds_network_as_the_package_does(tmp_path):
+    """The accurate networks of several seeds: the package's files by default, else --out and files named after it."""
+    from dossier.quotes.learned import NEURAL_MODELS, NEURAL_SEEDS
+
+    script = training_script()
+    parse = script.argparse.Namespace
+    assert script.accurate_outputs(parse(seeds=list(NEURAL_SEEDS), out=None)) == list(zip(NEURAL_SEEDS, NEURAL_MODELS))
+    assert len(set(NEURAL_MODELS)) == len(NEURAL_SEEDS) > 1
+    out = tmp_path / "model.safetensors"
+    assert script.accurate_outputs(parse(seeds=[3, 7], out=out)) == [(3, out), (7, tmp_path / "model.seed7.safetensors")]
 
 
 def training_script():

@@ -89,7 +89,7 @@ def untrained_weights(tmp_path, seed: int):
     torch.manual_seed(seed)
     model = AttributionTagger()
     model.load_base()
-    path = tmp_path / "tagger.safetensors"
+    path = tmp_path / f"tagger{seed}.safetensors"
     save_file(model.trained_state(), str(path), metadata={"lower": str(model.lower)})
     return path
 
@@ -100,6 +100,17 @@ def test_tagging_gives_well_formed_tags_for_every_word(tmp_path):
     assert len(tags) == len(probs) == len(piece.toks) and set(tags) <= set(TAGS)
     assert all(not t.startswith("I-") or p[2:] == t[2:] for p, t in zip(["O", *tags], tags))
     assert all(0.0 < p <= 1.0 for p in probs)
+
+
+def test_several_networks_give_the_average_of_their_probabilities(tmp_path):
+    import numpy as np
+
+    first, second = untrained_weights(tmp_path, seed=3), untrained_weights(tmp_path, seed=4)
+    piece = paragraph()
+    alone = [NeuralTagger(path, crf_weight=0.0).probabilities([piece])[0] for path in (first, second)]
+    together = NeuralTagger([first, second], crf_weight=0.0).probabilities([piece])[0]
+    assert not np.allclose(alone[0], alone[1], atol=1e-3)  # the two networks disagree ...
+    assert np.allclose(together, (alone[0] + alone[1]) / 2, atol=1e-5)  # ... and are averaged
 
 
 @pytest.mark.skipif(learned.tagger() is None, reason="the fast profile's CRF is not trained")
@@ -119,7 +130,7 @@ def test_tag_probabilities_mix_the_network_with_the_crf_by_its_weight(tmp_path):
     assert tags[said] == "B-CUE" and tags[said + 2].endswith("-CON")
 
 
-@pytest.mark.skipif(not learned.NEURAL_MODEL.exists(), reason="the accurate attribution model is not trained")
+@pytest.mark.skipif(not all(p.exists() for p in learned.NEURAL_MODELS), reason="the accurate attribution model is not trained")
 def test_the_accurate_profile_finds_claims_the_rules_miss():
     text = ("The Post has learned that the mayor will resign next week. "
             "“It will cost us jobs,” she said at a rally.")

@@ -14,7 +14,9 @@ places quote boundaries better than the rules too, so it replaces direct
 quotes as well, is trusted at lower confidence and down to one-word contents,
 and overrules the rules: an indirect claim of the rules that no tagged claim
 touches is dropped (the network read the sentence and saw no attribution),
-unless the rules found the agency or outlet that carried it.
+unless the rules found the agency or outlet that carried it. Members of a
+replaced rule attribution that no tagged claim touches, such as a quote's
+continuation paragraph, stay, in the attribution of the claims replacing it.
 """
 
 from __future__ import annotations
@@ -99,11 +101,18 @@ def merge(text: str, found: list[Found], tagged: list[Found], policy: Policy) ->
             replaced.append((members, [tagged[i] for i in hits]))
         else:
             dropped_tagged.update(hits)
-    gone = untouched | {id(f) for members, _ in replaced for f in members if f.kind != "partial"}
+    gone = untouched | {id(f) for members, claims in replaced for f in members
+                        if f.kind != "partial" and _replaced_member(f, claims, policy)}
     for members, claims in replaced:
         _inherit(text, members, claims)
     out = [f for f in found if id(f) not in gone]
     return out + [t for i, t in enumerate(tagged) if i not in dropped_tagged]
+
+
+def _replaced_member(f: Found, claims: list[Found], policy: Policy) -> bool:
+    """Whether the tagged claims replacing its attribution replace this member too: those they touch, and
+    those the policy would not keep untouched (a quote's continuation paragraph the tagger missed stays)."""
+    return any(_touch(f, c) for c in claims) or (f.kind not in policy.kept_untouched and not f.carriers)
 
 
 def _inherit(text: str, members: list[Found], claims: list[Found]) -> None:
@@ -125,7 +134,7 @@ def _inherit(text: str, members: list[Found], claims: list[Found]) -> None:
             claim.frame = claim.frame or source.frame
             claim.cue = source.cue or claim.cue
     for f in members:
-        if f.kind == "partial":
+        if f.kind == "partial" or not any(_touch(f, c) for c in claims):
             f.group = next((c.group for c in claims if c.start <= f.start and f.end <= c.end), claims[0].group)
 
 

