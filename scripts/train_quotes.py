@@ -37,6 +37,7 @@ from dossier.quotes.learned import (  # noqa: E402
     pieces,
     rule_roles,
     runs,
+    seed_file,
     token_labels,
 )
 from dossier.quotes.state import Article  # noqa: E402
@@ -217,8 +218,7 @@ def accurate_outputs(args) -> list[tuple[int, Path]]:
     if args.out is None:
         return [(seed, neural_model(seed)) for seed in args.seeds]
     first = args.seeds[0]
-    return [(seed, args.out if seed == first else args.out.with_suffix(f".seed{seed}.safetensors"))
-            for seed in args.seeds]
+    return [(seed, args.out if seed == first else seed_file(args.out, seed)) for seed in args.seeds]
 
 
 def train_accurate(args, seed: int, out: Path) -> None:

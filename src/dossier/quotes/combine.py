@@ -95,7 +95,7 @@ def merge(text: str, found: list[Found], tagged: list[Found], policy: Policy) ->
     for members in groups.values():
         hits = [i for i, t in enumerate(tagged) if any(_touch(f, t) for f in members)]
         if not hits:
-            untouched.update(id(f) for f in members if f.kind not in policy.kept_untouched and not f.carriers)
+            untouched.update(id(f) for f in members if _dropped_untouched(f, policy))
             continue
         if {f.kind for f in members} <= policy.replaced_kinds and all(touched[i] == 1 for i in hits):
             replaced.append((members, [tagged[i] for i in hits]))
@@ -109,10 +109,15 @@ def merge(text: str, found: list[Found], tagged: list[Found], policy: Policy) ->
     return out + [t for i, t in enumerate(tagged) if i not in dropped_tagged]
 
 
+def _dropped_untouched(f: Found, policy: Policy) -> bool:
+    """Whether a rule finding no tagged claim touches goes: its kind is not kept untouched, and it names no carrier."""
+    return f.kind not in policy.kept_untouched and not f.carriers
+
+
 def _replaced_member(f: Found, claims: list[Found], policy: Policy) -> bool:
     """Whether the tagged claims replacing its attribution replace this member too: those they touch, and
     those the policy would not keep untouched (a quote's continuation paragraph the tagger missed stays)."""
-    return any(_touch(f, c) for c in claims) or (f.kind not in policy.kept_untouched and not f.carriers)
+    return _touches_any(f, claims) or _dropped_untouched(f, policy)
 
 
 def _inherit(text: str, members: list[Found], claims: list[Found]) -> None:
@@ -134,12 +139,16 @@ def _inherit(text: str, members: list[Found], claims: list[Found]) -> None:
             claim.frame = claim.frame or source.frame
             claim.cue = source.cue or claim.cue
     for f in members:
-        if f.kind == "partial" or not any(_touch(f, c) for c in claims):
+        if f.kind == "partial" or not _touches_any(f, claims):
             f.group = next((c.group for c in claims if c.start <= f.start and f.end <= c.end), claims[0].group)
 
 
 def _touch(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _touches_any(f: Found, claims: list[Found]) -> bool:
+    return any(_touch(f, c) for c in claims)
 
 
 def _speaker_from_before(art: Article, f: Found, statements: list[Found]) -> None:

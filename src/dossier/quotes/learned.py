@@ -26,7 +26,13 @@ NEURAL_SEEDS = (0, 1)  # the accurate profile averages networks trained alike bu
 
 def neural_model(seed: int) -> Path:
     """Where the accurate profile's network trained with ``seed`` is shipped."""
-    return MODEL.with_suffix(".safetensors" if seed == 0 else f".seed{seed}.safetensors")
+    first = MODEL.with_suffix(".safetensors")
+    return first if seed == 0 else seed_file(first, seed)
+
+
+def seed_file(first: Path, seed: int) -> Path:
+    """The file of the network of ``seed`` beside ``first`` (``attribution.seed1.safetensors``)."""
+    return first.with_suffix(f".seed{seed}.safetensors")
 
 
 NEURAL_MODELS = tuple(neural_model(seed) for seed in NEURAL_SEEDS)

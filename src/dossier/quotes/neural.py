@@ -105,7 +105,7 @@ def load_attribution_tagger(weights: Path) -> AttributionTagger:
     with safe_open(str(weights), "pt") as f:
         lower = int((f.metadata() or {}).get("lower", LOWER))
     model = AttributionTagger(lower)
-    model.load_base(layers=True)
+    model.load_base(layers=lower > 0)  # the fine-tuned layers come from ``weights``
     trained = {k: v.float() for k, v in load_file(str(weights)).items()}
     missing = [k for k in model.state_dict() if not model.frozen(k) and k not in trained]
     if missing:
