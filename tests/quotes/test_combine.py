@@ -156,3 +156,26 @@ def test_a_quotes_continuation_paragraph_the_tagger_missed_stays_in_the_replacin
         "No one is writing songs for the mayor. She has nobody like that,",
         "Right now the vote is against her rival. It is not for her yet."]
     assert {f.group for f in statements} == {99}
+
+
+def test_a_tagged_content_in_quotation_marks_left_open_is_a_direct_quote():
+    """ "“Our border stays closed. Defence Minister Ivo Marek said.": the network's content starts at the
+    opening mark of a quote never closed; it is a direct quote, its mark left out."""
+    text = "“Our border stays closed to trucks. Defence Minister Ivo Marek said on Monday."
+    art, found = rules_of(text)
+    paragraphs = pieces(art.sents, rule_roles(art, found))
+    toks = [t for p in paragraphs for t in p.toks]
+    tags = []
+    for i, t in enumerate(toks):
+        if t.start < text.index(" Defence"):
+            tags.append("B-CON" if i == 0 else "I-CON")
+        elif t.text == "said":
+            tags.append("B-CUE")
+        elif t.text in {"Defence", "Minister", "Ivo", "Marek"}:
+            tags.append("B-SRC" if t.text == "Defence" else "I-SRC")
+        else:
+            tags.append("O")
+    assert len(paragraphs) == 1
+    out = tagged_findings(art, paragraphs, [(tags, [0.9] * len(tags))], found, POLICIES["accurate"])
+    assert [(f.kind, text[f.start : f.end], f.speaker_text) for f in out] == [
+        ("direct", "Our border stays closed to trucks.", "Defence Minister Ivo Marek")]

@@ -84,6 +84,18 @@ def test_unclosed_quote_ends_before_its_frame():
     assert q.speaker == "Deputy Minister Petra Holm"
 
 
+def test_quotes_credited_by_a_dash_after_their_closing_mark():
+    """Letters and readers' voices: "“...” ― Name, place." credits the quote to the name (non-breaking space too)."""
+    text = ("“The bridge has been closed for a year. Nobody in the council cares.” ― Ana Ruiz, Valdoria\n"
+            "“We need the ferry back.”\u2015\u00a0Tomas G. Berg.\n"
+            "The senator called the bill “a gift to the shipping lobby” — a charge the ministry denies.")
+    quotes = quotes_of(text)
+    direct = [(q.text, q.speaker, q.cue) for q in quotes if q.kind == "direct"]
+    assert direct == [("The bridge has been closed for a year. Nobody in the council cares.", "Ana Ruiz", "―"),
+                      ("We need the ferry back.", "Tomas G. Berg", "―")]
+    assert not any(q.speaker and "charge" in q.speaker for q in quotes)  # a dash before narration credits no one
+
+
 def test_lost_opening_mark():
     text = "The minister criticised the budget. to cut the pensions again next year,” he said."
     q = only(quotes_of(text), "direct")
@@ -211,6 +223,20 @@ def test_speaker_named_in_the_previous_paragraph():
     q = only(quotes_of(text, mentions), "direct")
     assert q.speaker == "Colonel Ivo Marek"
     assert speaker_mention(q, mentions) is mentions[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chairman of the council, Ivo Marek, spoke next, and he told reporters",  # a name in apposition
+    "Ivo Marek said he had told reporters",  # the subject of a speech verb
+])
+def test_a_pronoun_goes_to_the_subject_of_its_sentence_before_an_earlier_speaker(sentence):
+    from dossier.quotes.resolve import Context, resolve_speaker
+
+    text = f"“We are ready,” Petra Holm said. {sentence} that the talks had failed."
+    holm, marek = mention(text, "Petra Holm"), mention(text, "Ivo Marek")
+    ctx = Context(text, [holm, marek], speakers=[(0, holm.start, holm)])
+    he = text.index(" he ") + 1
+    assert resolve_speaker("pronoun", (he, he + 2), 1, ["he"], ctx) is marek
 
 
 def test_short_name_resolves_to_its_full_name():

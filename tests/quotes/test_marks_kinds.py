@@ -85,3 +85,9 @@ def test_any_text_gives_consistent_quotes(pieces):
         assert q.text == text[q.start : q.end]
         assert q.kind in {"direct", "indirect", "partial", "scare"}
     assert len({q.id for q in quotes}) == len(quotes)
+
+
+def test_a_curly_mark_typed_the_wrong_way_round_still_pairs():
+    """Scraped reader quotes open with a closing mark ("”Our town ...”"); a closer typed as an opener ends a quote."""
+    assert contents("”Our town is dying. Nobody listens.” ― Ana Ruiz") == ["Our town is dying. Nobody listens."]
+    assert contents("He said “yes“ and left the room.") == ["yes"]

@@ -161,17 +161,19 @@ def _speaker_from_before(art: Article, f: Found, statements: list[Found]) -> Non
 
 
 def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged, min_words: int) -> Found | None:
-    """A tagged content as a claim (a direct quote when it is all quoted), with its cue, frame and source."""
+    """A tagged content as a claim (a direct quote when it is all quoted, closed or not), with its cue, frame
+    and source."""
     toks = piece.toks
     a, b = rel.content
     start, end = toks[a].start, toks[b - 1].end
     content = art.text[start:end]
     if sum(1 for t in toks[a:b] if t.is_word) < min_words:
         return None
-    quoted = content[:1] in "\"“" and content[-1:] in "\"”" and not any(c in content[1:-1] for c in "\"“”")
-    if quoted:
-        start, end = start + 1, end - 1
-    found = Found("direct" if quoted else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
+    opened = content[:1] in "\"“" and not any(c in content[1:-1] for c in "\"“”")
+    quoted = opened and content[-1:] in "\"”"
+    if opened:  # all quoted; an unclosed quote ("“We reiterate ... defensive. X said") is one too
+        start, end = start + 1, end - quoted
+    found = Found("direct" if opened else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
     if rel.cue:
         found.cue = " ".join(t.text for t in toks[rel.cue[0] : rel.cue[1]])
     frame = _frame_at(art, piece.sent[rel.cue[0]], toks[rel.cue[0]].start) if rel.cue else None

@@ -2,29 +2,79 @@
 
 "“...,” he said", "“...,” said Peskov", "X said: “...”", a frame closing the
 sentence or paragraph before ("According to the agency, X said:" then the
-quote), and quotes running over several paragraphs.
+quote), quotes running over several paragraphs, and a quote credited by a
+dash after its closing mark ("“...” ― Mary Jones, Ohio.", as letters and
+readers' voices are printed).
 """
 
 from __future__ import annotations
 
+import re
+
 from dossier.quotes.frames import Frame, frame_end
 from dossier.quotes.marks import Quoted
-from dossier.quotes.state import Article, from_frame
+from dossier.quotes.state import Article, Found, from_frame, set_speaker
 from dossier.quotes.tokens import Sent, sentence_of
 
 MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
+DASH_CREDIT = re.compile(r"[^\S\n]*(?:[―—–]{1,2}|-{1,2}(?=[^\S\n]))[^\S\n]*")  # "” ― Mary Jones", no line break
+MAX_CREDIT_WORDS = 5
+NAME_PARTICLES = {"de", "da", "del", "van", "von", "der", "bin", "al", "la", "le"}
 
 
 def attach_direct(art: Article) -> None:
     """Quotes with a speech frame right before or after their marks."""
     for qi, q in enumerate(art.quoted):
         frame = post_frame(art, q) or pre_frame(art, q)
-        if frame is None:
-            continue
-        art.used.add(id(frame))
-        art.taken.add(qi)
-        art.found.append(from_frame(art, "direct", q.start, q.end, frame))
+        if frame is not None:
+            art.used.add(id(frame))
+            art.taken.add(qi)
+            art.found.append(from_frame(art, "direct", q.start, q.end, frame))
+        elif (credited := dash_credited(art, q)) is not None:
+            art.taken.add(qi)
+            art.found.append(credited)
     attach_paragraph_continuations(art)
+
+
+def dash_credited(art: Article, q: Quoted) -> Found | None:
+    """ "“...” ― Mary Jones, Ohio.": a quote credited to the name that follows a dash after its closing mark,
+    the name closing its sentence (or followed by a comma and more about the person)."""
+    if q.close_end is None or q.single:
+        return None
+    dash = DASH_CREDIT.match(art.text, q.close_end)
+    if dash is None or not dash.group().strip():
+        return None
+    sent = art.sents[sentence_of(art.sents, dash.end())]
+    first = sent.token_at(dash.end())
+    if first is None or sent.toks[first].start != dash.end():
+        return None
+    end = _name_end(sent, first)
+    if not 1 <= sent.words(first, end) <= MAX_CREDIT_WORDS or not _closes_credit(art.text, sent, end):
+        return None
+    found = Found("direct", q.start, q.end, sentence_of(art.sents, q.start), art.group_of(None),
+                  cue=dash.group().strip())
+    set_speaker(art, found, sent, (first, end))
+    return found if found.speaker_kind == "name" else None
+
+
+def _closes_credit(text: str, sent: Sent, end: int) -> bool:
+    """Whether a credited name ends there: at its sentence's or line's end, or before a comma or bracket."""
+    if end >= len(sent.toks) or "\n" in text[sent.toks[end - 1].end : sent.toks[end].start]:
+        return True
+    return sent.toks[end].text in {",", ".", ";", "("}
+
+
+def _name_end(sent: Sent, i: int) -> int:
+    """The end of a personal name starting at token ``i``: capitalised words, initials ("G."), particles."""
+    toks, end = sent.toks, i
+    while end < len(toks):
+        t = toks[end]
+        initial = t.text == "." and end > i and len(toks[end - 1].text) == 1 and toks[end - 1].is_cap
+        particle = t.low in NAME_PARTICLES and end + 1 < len(toks) and toks[end + 1].is_cap and end > i
+        if not ((t.is_word and t.is_cap) or initial or particle):
+            break
+        end += 1
+    return end
 
 
 def attach_paragraph_continuations(art: Article) -> None:

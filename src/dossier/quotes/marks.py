@@ -70,15 +70,16 @@ def _opens_with_mark(text: str, start: int) -> bool:
 
 
 def _direction(text: str, pos: int, mark: str, is_open: bool) -> str:
-    """'open' or 'close' for a mark; straight marks are read from the characters around them."""
-    if mark in DOUBLE_OPEN or mark == "``":
-        return "open"
-    if mark in DOUBLE_CLOSE:
-        return "close"
+    """'open' or 'close' for a mark; straight marks are read from the characters around them, and so is a
+    curly mark typed the wrong way round (”Fortunately, ...” at a paragraph start)."""
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
     opens = before.isspace() or before in "([{—–-/:" or pos == 0
     closes = after.isspace() or after in ".,;:!?)]}—–-…" or not after
+    if mark in DOUBLE_OPEN or mark == "``":
+        return "close" if is_open and closes and not opens else "open"  # "yes“ and": a closer typed backwards
+    if mark in DOUBLE_CLOSE:
+        return "open" if not is_open and opens and after.isalnum() else "close"  # ”Fortunately, ..."
     if opens and not closes:
         return "open"
     if closes and not opens:

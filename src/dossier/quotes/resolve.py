@@ -26,7 +26,7 @@ STATE_HEADS = {"country", "nation", "government", "state", "kingdom", "republic"
 RECENT_SPEAKER_SENTENCES = 2
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
 NOT_AFTER_SUBJECT = {"of", "and", "or", "in", "on", "at", "for", "to", "with", "from", "who", "which", "whose",
-                     "s", "’s", "'s", "said", "says"}
+                     "s", "’s", "'s"}
 
 
 @dataclass
@@ -72,9 +72,15 @@ def _best_named(mentions: list[Mention]) -> Mention:
 
 
 def _is_subject(m: Mention, text: str) -> bool:
-    """A mention followed by its verb ("Lukashenko has faced"), not by "of", a comma or "'s"."""
+    """A mention followed by its verb ("Lukashenko has faced"), not by "of", a comma or "'s"; or a name in
+    apposition to the subject ("The chairman of the council, Aleksandr Volfovich, said")."""
     nxt = _NEXT_WORD.match(text, m.end)
-    if not nxt or text[m.end : nxt.start(1)].strip():
+    if not nxt:
+        return False
+    between = text[m.end : nxt.start(1)].strip()
+    if between == "," and text[max(0, m.start - 3) : m.start].rstrip().endswith(","):
+        between = ""  # set off by commas on both sides: in apposition
+    if between:
         return False
     word = nxt.group(1)
     return word[:1].islower() and word.lower() not in NOT_AFTER_SUBJECT
