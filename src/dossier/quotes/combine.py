@@ -171,7 +171,7 @@ def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged, mi
         return None
     opened = content[:1] in "\"“" and not any(c in content[1:-1] for c in "\"“”")
     quoted = opened and content[-1:] in "\"”"
-    if opened:  # all quoted; an unclosed quote ("“We reiterate ... defensive. X said") is one too
+    if opened:  # all quoted; a quote never closed ("“Our border stays closed. The minister said.") is one too
         start, end = start + 1, end - quoted
     found = Found("direct" if opened else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
     if rel.cue:

@@ -73,7 +73,7 @@ def _best_named(mentions: list[Mention]) -> Mention:
 
 def _is_subject(m: Mention, text: str) -> bool:
     """A mention followed by its verb ("Lukashenko has faced"), not by "of", a comma or "'s"; or a name in
-    apposition to the subject ("The chairman of the council, Aleksandr Volfovich, said")."""
+    apposition to the subject ("The chairman of the council, Ivo Marek, said")."""
     nxt = _NEXT_WORD.match(text, m.end)
     if not nxt:
         return False
