@@ -57,6 +57,11 @@ def test_mixed_straight_and_curly_marks():
     assert (q.cue, q.speaker) == ("told", "Novak")
 
 
+def test_inverted_frame_after_a_dash():
+    q = only(quotes_of("“We will win the vote,” — said Ana Ruiz, the council leader."), "direct")
+    assert (q.text, q.cue, q.speaker) == ("We will win the vote,", "said", "Ana Ruiz")
+
+
 def test_frame_before_quote_with_colon():
     q = only(quotes_of("The general said: “Our troops stay where they are.”"), "direct")
     assert q.text == "Our troops stay where they are."
@@ -85,7 +90,8 @@ def test_unclosed_quote_ends_before_its_frame():
 
 
 def test_quotes_credited_by_a_dash_after_their_closing_mark():
-    """Letters and readers' voices: "“...” ― Name, place." credits the quote to the name (non-breaking space too)."""
+    """Letters and readers' voices: "“...” ― Name, place." credits the quote to the name (after a non-breaking
+    space too)."""
     text = ("“The bridge has been closed for a year. Nobody in the council cares.” ― Ana Ruiz, Valdoria\n"
             "“We need the ferry back.”\u2015\u00a0Tomas G. Berg.\n"
             "The senator called the bill “a gift to the shipping lobby” — a charge the ministry denies.")

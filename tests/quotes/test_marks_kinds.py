@@ -88,6 +88,7 @@ def test_any_text_gives_consistent_quotes(pieces):
 
 
 def test_a_curly_mark_typed_the_wrong_way_round_still_pairs():
-    """Scraped reader quotes open with a closing mark ("”Our town ...”"); a closer typed as an opener ends a quote."""
+    """Scraped reader quotes open with a closing mark ("”Our town ...”"); a closer typed as an opener ends a
+    quote."""
     assert contents("”Our town is dying. Nobody listens.” ― Ana Ruiz") == ["Our town is dying. Nobody listens."]
     assert contents("He said “yes“ and left the room.") == ["yes"]

@@ -17,7 +17,8 @@ from dossier.quotes.state import Article, Found, from_frame, set_speaker
 from dossier.quotes.tokens import Sent, sentence_of
 
 MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
-DASH_CREDIT = re.compile(r"[^\S\n]*(?:[―—–]{1,2}|-{1,2}(?=[^\S\n]))[^\S\n]*")  # "” ― Mary Jones", no line break
+# "” ― Mary Jones": a dash after a closing mark, spaces (not a line break) around it
+DASH_CREDIT = re.compile(r"[^\S\n]*(?:[―—–]{1,2}|-{1,2}(?=[^\S\n]))[^\S\n]*")
 MAX_CREDIT_WORDS = 5
 NAME_PARTICLES = {"de", "da", "del", "van", "von", "der", "bin", "al", "la", "le"}
 

@@ -182,9 +182,11 @@ def quoted_as_frame(sent: Sent, i: int) -> Frame | None:
 
 
 def _inverted(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int]) -> Frame | None:
-    """ "“...,” said Peskov" or "..., said the minister": the speaker follows the cue."""
+    """ "“...,” said Peskov", "..., said the minister" or "“...” — said the minister": the speaker follows the
+    cue."""
     toks = sent.toks
-    if i == 0 or not (toks[i - 1].text == "," or toks[i - 1].is_mark) or cls not in {"speech", "frame"}:
+    after_quote = i > 0 and (toks[i - 1].text in {",", "—", "–", "―"} or toks[i - 1].is_mark)
+    if not after_quote or cls not in {"speech", "frame"}:
         return None
     speaker = np_after(sent, cue[1])
     if not speaker or (toks[speaker[0]].low in PRONOUNS and toks[speaker[0]].low not in {"he", "she", "they"}):
