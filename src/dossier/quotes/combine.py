@@ -172,7 +172,7 @@ def _learned_finding(art: Article, piece: learned.Piece, rel: learned.Tagged, mi
     opened = content[:1] in "\"“" and not any(c in content[1:-1] for c in "\"“”")
     quoted = opened and content[-1:] in "\"”"
     if opened:  # all quoted; a quote never closed ("“Our border stays closed. The minister said.") is one too
-        start, end = start + 1, end - quoted
+        start, end = start + 1, end - 1 if quoted else end
     found = Found("direct" if opened else "indirect", start, end, sentence_of(art.sents, start), art.group_of(None))
     if rel.cue:
         found.cue = " ".join(t.text for t in toks[rel.cue[0] : rel.cue[1]])

@@ -43,7 +43,7 @@ def dash_credited(art: Article, q: Quoted) -> Found | None:
     if q.close_end is None or q.single:
         return None
     dash = DASH_CREDIT.match(art.text, q.close_end)
-    if dash is None or not dash.group().strip():
+    if dash is None:
         return None
     sent = art.sents[sentence_of(art.sents, dash.end())]
     first = sent.token_at(dash.end())
