@@ -57,8 +57,9 @@ def test_mixed_straight_and_curly_marks():
     assert (q.cue, q.speaker) == ("told", "Novak")
 
 
-def test_inverted_frame_after_a_dash():
-    q = only(quotes_of("“We will win the vote,” — said Ana Ruiz, the council leader."), "direct")
+@pytest.mark.parametrize("dash", ["—", "–", "―"])  # the horizontal bar is some outlets' dash
+def test_inverted_frame_after_a_dash(dash):
+    q = only(quotes_of(f"“We will win the vote,” {dash} said Ana Ruiz, the council leader."), "direct")
     assert (q.text, q.cue, q.speaker) == ("We will win the vote,", "said", "Ana Ruiz")
 
 

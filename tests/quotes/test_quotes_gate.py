@@ -16,11 +16,11 @@ from shared_data import shared_path
 pytestmark = pytest.mark.slow
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-# measured on dev, fast profile (rules + CRF): overlap/max P 0.751 R 0.654, coverage P 0.839 R 0.759,
-# speaker 0.883, direct R 0.937 (rules alone: P 0.783 R 0.560)
+# measured on dev, fast profile (rules + CRF): overlap/max P 0.752 R 0.654, coverage P 0.839 R 0.759,
+# speaker 0.883, direct R 0.939 (rules alone: P 0.783 R 0.560)
 POLNEAR_FLOORS = {"P": 0.735, "R": 0.64, "P_cov": 0.825, "R_cov": 0.745, "speaker_acc": 0.87, "direct_R": 0.925}
 # measured on dev, accurate profile (rules + two fine-tuned MiniLM networks averaged, mixed with the CRF):
-# overlap/max P 0.804 R 0.776, coverage P 0.865 R 0.842, speaker 0.894, direct R 0.953
+# overlap/max P 0.803 R 0.776, coverage P 0.865 R 0.842, speaker 0.894, direct R 0.956
 ACCURATE_POLNEAR_FLOORS = {"P": 0.79, "R": 0.76, "P_cov": 0.85, "R_cov": 0.825, "speaker_acc": 0.88,
                            "direct_R": 0.94}
 # measured on the five seeds: recall 0.924, kind accuracy 0.990, speaker accuracy 0.938

@@ -14,7 +14,7 @@ import re
 from dossier.quotes.frames import Frame, frame_end
 from dossier.quotes.marks import Quoted
 from dossier.quotes.state import Article, Found, from_frame, set_speaker
-from dossier.quotes.tokens import Sent, sentence_of
+from dossier.quotes.tokens import DASHES, Sent, sentence_of
 
 MAX_PRE_GAP = 8  # tokens between a cue and the quote it introduces: "said in a statement on Monday:"
 # "” ― Mary Jones": a dash after a closing mark, spaces (not a line break) around it
@@ -99,7 +99,7 @@ def post_frame(art: Article, q: Quoted) -> Frame | None:
         return None
     sent = art.sents[sentence_of(art.sents, q.close_end - 1)]
     i = sent.token_at(q.close_end)
-    while i is not None and i < len(sent.toks) and sent.toks[i].text in {",", "—", "–"}:
+    while i is not None and i < len(sent.toks) and sent.toks[i].text in {",", *DASHES}:
         i += 1
     if i is None or i >= len(sent.toks):
         return None
@@ -126,7 +126,7 @@ def pre_frame(art: Article, q: Quoted) -> Frame | None:
         gap = sent.toks[end:t]
         if len(gap) > MAX_PRE_GAP or any(g.inside or g.low == "that" for g in gap):
             return None
-        if not gap or gap[-1].text in {":", ",", "—", "–"}:
+        if not gap or gap[-1].text in {":", ",", *DASHES}:
             return f
         return None
     return None

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from dossier.quotes.lexicon import NOUN_LIKE, PRONOUNS, STRICT_NOUNS, cue_lemma
 from dossier.quotes.speakers import is_adverb, np_after, subject_before
-from dossier.quotes.tokens import Sent, Tok
+from dossier.quotes.tokens import DASHES, Sent, Tok
 
 PARTICLES = {"point": {"out"}, "call": {"on", "for"}, "speak": {"of", "about"}, "warn": {"of", "against"},
              "talk": {"about"}, "complain": {"about", "of"}, "joke": {"about"}, "hint": {"at"},
              "refer": {"to"}}
-PARTICIPLE_OPENERS = {",", "and", "by", "while", "—", "–"}  # ", saying ...", "while adding ..."
+PARTICIPLE_OPENERS = {",", "and", "by", "while", *DASHES}  # ", saying ...", "while adding ..."
 NEEDS_PARTICLE = {"speak", "talk", "refer"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}
 COORDINATORS = {"and", "but", "or", "then"}
@@ -185,7 +185,7 @@ def _inverted(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int]) ->
     """ "“...,” said Peskov", "..., said the minister" or "“...” — said the minister": the speaker follows the
     cue."""
     toks = sent.toks
-    after_quote = i > 0 and (toks[i - 1].text in {",", "—", "–", "―"} or toks[i - 1].is_mark)
+    after_quote = i > 0 and (toks[i - 1].text in {",", *DASHES} or toks[i - 1].is_mark)
     if not after_quote or cls not in {"speech", "frame"}:
         return None
     speaker = np_after(sent, cue[1])
@@ -254,7 +254,7 @@ def _after_comma(toks: list[Tok], a: int, stop: int) -> int | None:
 def _skip_complementizer(toks: list[Tok], a: int, stop: int, recipient: bool = False) -> int:
     """Skip ':', ',' and 'that', also after a time or place phrase ("said on Tuesday that") or,
     for verbs taking a recipient, after it ("told reporters that")."""
-    while a < stop and toks[a].text in {":", ",", "—", "–"}:
+    while a < stop and toks[a].text in {":", ",", *DASHES}:
         a += 1
     for k in range(a, min(stop, a + 9)):
         if toks[k].inside or toks[k].text in {",", ";"} and k > a:
@@ -289,7 +289,7 @@ def trailing(sent: Sent, frame: Frame) -> bool:
         return False
     if frame.cls == "according":
         return toks[frame.start - 1].text == ","
-    if not (toks[frame.start - 1].text in {",", "—", "–"} or toks[frame.start - 1].is_mark):
+    if not (toks[frame.start - 1].text in {",", *DASHES} or toks[frame.start - 1].is_mark):
         return False
     end = frame_end(sent, frame)
     rest = [t for t in toks[end:] if t.is_word]
@@ -319,7 +319,7 @@ def content_before(sent: Sent, frame: Frame, floor: int) -> tuple[int, int] | No
     """Token range of the content before a trailing frame, from token ``floor``."""
     b = _trim_end(sent.toks, floor, frame.start)
     a = floor
-    while a < b and sent.toks[a].text in {",", "—", "–", ":"}:
+    while a < b and sent.toks[a].text in {",", *DASHES, ":"}:
         a += 1
     return (a, b) if sent.words(a, b) >= 3 else None
 

@@ -15,7 +15,7 @@ from dossier.quotes.kinds import is_scare
 from dossier.quotes.lexicon import cue_lemma
 from dossier.quotes.marks import Quoted
 from dossier.quotes.state import Article, from_frame
-from dossier.quotes.tokens import Sent, Tok
+from dossier.quotes.tokens import DASHES, Sent, Tok
 
 CLAUSE_OPENERS = {"but", "while", "although", "though", "whereas", "yet"}
 
@@ -84,11 +84,11 @@ def _content_after(sent: Sent, f: Frame, later: list[Frame]) -> tuple[int, int] 
 def starts_clause(sent: Sent, f: Frame) -> bool:
     """Whether a later frame starts a clause of its own rather than sitting inside an earlier content."""
     if f.inherit:
-        return sent.toks[f.start].text in {",", "—", "–"}  # ", saying ..." yes; "... and accused ..." no
+        return sent.toks[f.start].text in {",", *DASHES}  # ", saying ..." yes; "... and accused ..." no
     if f.cls == "according" or trailing(sent, f) or parenthetical(sent, f):
         return True
     before = sent.toks[f.start - 1].low if f.start > 0 else ""
-    return before in {",", ";", "but", "—", "–", ".", "!", "?"} or glued_sentence(sent.toks, f.start)
+    return before in {",", ";", "but", *DASHES, ".", "!", "?"} or glued_sentence(sent.toks, f.start)
 
 
 def glued_sentence(toks: list[Tok], k: int) -> bool:
@@ -107,7 +107,7 @@ def clause_break(sent: Sent, a: int, stop: int) -> int:
             return k
         if glued_sentence(toks, k):
             return k
-        if toks[k].text in {",", "—", "–"} and k + 1 < stop and toks[k + 1].low in CLAUSE_OPENERS:
+        if toks[k].text in {",", *DASHES} and k + 1 < stop and toks[k + 1].low in CLAUSE_OPENERS:
             return k
         if toks[k].low in {"and", "but"} and _speaker_predicate(toks, k + 1, stop):
             return k

@@ -9,6 +9,7 @@ from dossier.nlp.sentences import tokenize
 from dossier.quotes.marks import Quoted, paragraphs
 
 QUOTE_CHARS = set("\"“”„«»‘’'`")
+DASHES = frozenset({"—", "–", "―"})  # em and en dash, and the horizontal bar some outlets set as a dash
 
 
 @dataclass(slots=True)
