@@ -185,8 +185,7 @@ def _inverted(sent: Sent, i: int, lemma: str, cls: str, cue: tuple[int, int]) ->
     """ "“...,” said Peskov", "..., said the minister" or "“...” — said the minister": the speaker follows the
     cue."""
     toks = sent.toks
-    after_quote = i > 0 and (toks[i - 1].text in {",", *DASHES} or toks[i - 1].is_mark)
-    if not after_quote or cls not in {"speech", "frame"}:
+    if i == 0 or not _after_break(toks, i) or cls not in {"speech", "frame"}:
         return None
     speaker = np_after(sent, cue[1])
     if not speaker or (toks[speaker[0]].low in PRONOUNS and toks[speaker[0]].low not in {"he", "she", "they"}):
@@ -282,6 +281,11 @@ def _trim_end(toks: list[Tok], a: int, b: int) -> int:
     return b
 
 
+def _after_break(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` follows a comma, a dash or a quotation mark, where a trailing frame can start."""
+    return toks[i - 1].text in {",", *DASHES} or toks[i - 1].is_mark
+
+
 def trailing(sent: Sent, frame: Frame) -> bool:
     """Whether a frame closes its sentence ("..., Lukashenko said on Monday."): the content is before it."""
     toks = sent.toks
@@ -289,7 +293,7 @@ def trailing(sent: Sent, frame: Frame) -> bool:
         return False
     if frame.cls == "according":
         return toks[frame.start - 1].text == ","
-    if not (toks[frame.start - 1].text in {",", *DASHES} or toks[frame.start - 1].is_mark):
+    if not _after_break(toks, frame.start):
         return False
     end = frame_end(sent, frame)
     rest = [t for t in toks[end:] if t.is_word]
